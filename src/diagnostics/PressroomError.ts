@@ -1,0 +1,32 @@
+// The one error type that stages throw: it carries the diagnostics that explain the failure.
+import type { Diagnostic, SourcePlace } from './types.js';
+
+/** Thrown by a stage when an input cannot go further; the CLI prints its diagnostics. */
+export class PressroomError extends Error {
+  /** The diagnostics that explain why the input failed (at least one error). */
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'PressroomError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Builds an error diagnostic at a place. */
+export function errorAt(place: SourcePlace, message: string, hint?: string, field?: string): Diagnostic {
+  return { severity: 'error', ...place, message, ...(hint ? { hint } : {}), ...(field ? { field } : {}) };
+}
+
+/** Throws a PressroomError with one error diagnostic. */
+export function fail(place: SourcePlace, message: string, hint?: string, field?: string): never {
+  throw new PressroomError([errorAt(place, message, hint, field)]);
+}
+
+/** Formats a diagnostic the way compilers do: `file:line:col: error: message (hint)`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line, d.line !== undefined ? d.column ?? 1 : undefined].filter((p) => p !== undefined).join(':');
+  const field = d.field ? ` [${d.field}]` : '';
+  const hint = d.hint ? `\n  hint: ${d.hint}` : '';
+  return `${where}: ${d.severity}: ${d.message}${field}${hint}`;
+}

@@ -1,0 +1,96 @@
+// Reads a layout folder (manifest, template, partials, data) from disk; layouts are trusted, but still checked.
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { fail } from '../diagnostics/PressroomError.js';
+
+/** A template file of a layout, as text. */
+export interface TemplateFile {
+  /** The partial's name (file name without `.hbs`), or `main` for the document template. */
+  name: string;
+  /** Path of the file, for messages. */
+  file: string;
+  text: string;
+}
+
+/** Everything a layout folder holds, read from disk. */
+export interface LayoutFiles {
+  /** The layout's name: its folder name. */
+  name: string;
+  /** Absolute path of the layout folder: its assets are read from here and nowhere else. */
+  dir: string;
+  version: string;
+  description: string;
+  /** The document template (XSL-FO with Handlebars). */
+  main: TemplateFile;
+  /** Partials from `partials/`, by name. */
+  partials: TemplateFile[];
+  /** Data files from `data/` (YAML), by file name without extension. */
+  data: Record<string, unknown>;
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Reads layout `name` from `layoutsDir`; a missing or malformed layout is an error naming the file. */
+export async function loadLayout(layoutsDir: string, name: string): Promise<LayoutFiles> {
+  if (!NAME.test(name)) fail({ file: layoutsDir }, `"${name}" is not a layout name`, 'use a folder name from `pressroom layouts`');
+  const dir = resolve(layoutsDir, name);
+  const manifestFile = join(dir, 'layout.yaml');
+  const manifestText = await readText(manifestFile, `there is no layout "${name}"`, 'run `pressroom layouts` to see the layouts');
+  const manifest = parseDocument(manifestText, { schema: 'failsafe' }).toJS() as Record<string, unknown> | null;
+  const template = typeof manifest?.template === 'string' ? manifest.template : 'document.fo.hbs';
+  const mainFile = join(dir, template);
+  return {
+    name,
+    dir,
+    version: String(manifest?.version ?? '0'),
+    description: String(manifest?.description ?? ''),
+    main: { name: 'main', file: mainFile, text: await readText(mainFile, 'the layout has no document template', 'add the file named by `template` in layout.yaml') },
+    partials: await readTemplates(join(dir, 'partials')),
+    data: await readData(join(dir, 'data')),
+  };
+}
+
+/** Lists the layouts in a folder with their descriptions. */
+export async function listLayouts(layoutsDir: string): Promise<{ name: string; version: string; description: string }[]> {
+  const entries = await readdir(layoutsDir, { withFileTypes: true });
+  const out = [];
+  for (const entry of entries.filter((e) => e.isDirectory() && NAME.test(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
+    const layout = await loadLayout(layoutsDir, entry.name);
+    out.push({ name: layout.name, version: layout.version, description: layout.description });
+  }
+  return out;
+}
+
+async function readTemplates(dir: string): Promise<TemplateFile[]> {
+  const names = (await readdirOrEmpty(dir)).filter((n) => n.endsWith('.hbs')).sort();
+  return Promise.all(names.map(async (n) => ({ name: n.slice(0, -'.hbs'.length), file: join(dir, n), text: await readFile(join(dir, n), 'utf8') })));
+}
+
+async function readData(dir: string): Promise<Record<string, unknown>> {
+  const data: Record<string, unknown> = {};
+  for (const n of (await readdirOrEmpty(dir)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const file = join(dir, n);
+    // Layout data is trusted and typed: core schema (null, numbers, booleans); dates stay strings in YAML 1.2.
+    const doc = parseDocument(await readFile(file, 'utf8'), { uniqueKeys: true });
+    if (doc.errors.length > 0) fail({ file, line: doc.errors[0].linePos?.[0].line, column: doc.errors[0].linePos?.[0].col }, `layout data is not valid yaml: ${doc.errors[0].message.split('\n')[0]}`);
+    data[n.replace(/\.ya?ml$/, '')] = doc.toJS();
+  }
+  return data;
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
+  }
+}
+
+async function readText(file: string, message: string, hint: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return fail({ file }, message, hint);
+  }
+}

@@ -1,0 +1,65 @@
+// The release stage: SourceFile → Release (front matter or data parsed, validated, body converted).
+import { fail } from '../diagnostics/PressroomError.js';
+import type { SourceFile } from '../load/types.js';
+import { convertMarkdown } from './convertMarkdown.js';
+import { parseData } from './parseData.js';
+import { splitFrontMatter } from './splitFrontMatter.js';
+import type { Release } from './types.js';
+import { validateData, type ReleaseData } from './validateData.js';
+
+/** Control characters that have no place in a release (tab, line feed and carriage return are fine). */
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Reads a release from its source: every problem is an error naming the file, field and line:column. */
+export function parseRelease(source: SourceFile): Release {
+  // 1. Refuse characters that cannot be printed, before anything else reads them.
+  rejectForbiddenCharacters(source.path, source.text);
+  // 2. Split the front matter from the body (Markdown) or take the whole file as data (JSON/YAML).
+  const split = source.kind === 'markdown' ? splitFrontMatter(source.path, source.text) : { yaml: source.text, yamlLine: 1, body: undefined, bodyLine: 1 };
+  // 3. Parse and validate the fields.
+  const parsed = parseData(source.path, split.yaml, split.yamlLine);
+  const data = validateData(source.path, parsed);
+  if (split.body !== undefined && data.body !== undefined) {
+    const { line, column } = parsed.placeOf(['body'], true);
+    fail({ file: source.path, line, column }, 'the body is given twice: as a field and after the front matter', 'keep one of them', 'body');
+  }
+  // 4. Convert the body; for data files its positions count from the body field's line.
+  const bodyText = split.body ?? data.body ?? '';
+  const bodyLine = split.body !== undefined ? split.bodyLine : parsed.placeOf(['body']).line;
+  const body = convertMarkdown(bodyText, { file: source.path, line: bodyLine });
+  return toRelease(source.path, data, body);
+}
+
+/** Normalises the validated fields into the Release the layouts see (absent optional fields are null, for strict templates). */
+function toRelease(file: string, data: ReleaseData, body: Release['body']): Release {
+  return {
+    source: file,
+    layout: data.layout,
+    ref: data.ref,
+    date: data.date,
+    place: data.place,
+    language: data.language,
+    title: data.title,
+    subtitle: data.subtitle ?? null,
+    body,
+    contacts: (data.contacts ?? []).map((c) => ({
+      name: c.name,
+      role: c.role ?? null,
+      tel: c.tel ?? null,
+      mobile: c.mobile ?? null,
+      emails: c.email === undefined ? [] : Array.isArray(c.email) ? c.email : [c.email],
+    })),
+    footnotes: data.footnotes ?? [],
+  };
+}
+
+/** Errors on the first control character or lone surrogate, with its line and column. */
+function rejectForbiddenCharacters(file: string, text: string): void {
+  const match = FORBIDDEN_CHARACTER.exec(text);
+  if (!match) return;
+  const before = text.slice(0, match.index);
+  const line = before.split('\n').length;
+  const column = match.index - before.lastIndexOf('\n');
+  const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  fail({ file, line, column }, `the text contains the control character U+${code}`, 'remove it; it is often pasted in by accident');
+}
