@@ -8,6 +8,16 @@ import type { CompiledLayout, FilledFo } from './fill/types.js';
 import { loadLayout } from './load/loadLayout.js';
 import type { SourceFile } from './load/types.js';
 import { parseRelease } from './release/parseRelease.js';
+import { drawPdf } from './draw/drawPdf.js';
+import { parseFo } from './fo/parseFo.js';
+import { parseUri } from './fo/parseValues.js';
+import type { FoElement } from './fo/types.js';
+import { loadFonts } from './load/loadFonts.js';
+import { loadImages } from './load/loadImages.js';
+import { createFontkitMetrics } from './typeset/fontkitMetrics.js';
+import type { FontMetrics } from './typeset/fonts.js';
+import { layoutDocument } from './typeset/layoutDocument.js';
+import { VERSION } from './version.js';
 
 /** The project's own folders, found from this file so the CLI works from any working directory. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +32,12 @@ export interface RenderOptions {
   layoutsDir?: string;
   /** Folder holding the fonts (default: the package's `fonts/`). */
   fontsDir?: string;
+  /** Most pages a document may have (default DEFAULT_MAX_PAGES). */
+  maxPages?: number;
 }
+
+/** Page cap: ten times the longest real release; stops runaway inputs from producing endless PDFs. */
+export const DEFAULT_MAX_PAGES = 500;
 
 /** What a render gives back. */
 export interface RenderResult {
@@ -58,9 +73,47 @@ export async function fillRelease(source: SourceFile, options: RenderOptions = {
   return fillLayout(layout, release);
 }
 
+/** Font metrics, once per process and fonts folder: parsing fonts is the slow part of a cold start. */
+const metricsCache = new Map<string, Promise<FontMetrics>>();
+
+function getMetrics(fontsDir: string): Promise<FontMetrics> {
+  let metrics = metricsCache.get(fontsDir);
+  if (!metrics) {
+    metrics = loadFonts(fontsDir).then(createFontkitMetrics);
+    metricsCache.set(fontsDir, metrics);
+    metrics.catch(() => metricsCache.delete(fontsDir));
+  }
+  return metrics;
+}
+
 /** Renders one release to PDF bytes. Throws PressroomError with diagnostics when it cannot. */
 export async function renderRelease(source: SourceFile, options: RenderOptions = {}): Promise<RenderResult> {
+  // 1–2. Read, validate and fill the layout.
   const filled = await fillRelease(source, options);
-  void filled;
-  throw new Error('not implemented yet: FO parsing, layout and drawing');
+  // 3. Parse the filled FO against our subset.
+  const fo = parseFo(filled.name, filled.text);
+  // 4. Read what the layout needs: fonts (once per process) and the images it names (from its own folder only).
+  const metrics = await getMetrics(options.fontsDir ?? DEFAULT_FONTS_DIR);
+  const images = await loadImages(filled.layout.dir, imageSources(fo.root), source.path);
+  // 5. Lay out pages.
+  const warnings: Diagnostic[] = [];
+  const pages = layoutDocument(fo, { metrics, images, file: source.path, warnings, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ids: new Map() });
+  // 6. Draw the PDF.
+  const { release, layout } = filled;
+  const pdf = await drawPdf(pages, {
+    title: release.title,
+    author: layout.author,
+    subject: release.ref,
+    keywords: [release.ref, release.place, release.date].join(', '),
+    language: release.language,
+    created: new Date(`${release.date}T12:00:00Z`),
+    creator: `pressroom ${VERSION}, layout ${layout.name} ${layout.version}`,
+  }, images);
+  return { pdf, pages: pages.pages.length, diagnostics: warnings };
+}
+
+/** The src of every fo:external-graphic in the tree. */
+function imageSources(el: FoElement): string[] {
+  const own = el.name === 'external-graphic' && el.attrs.src ? [parseUri(el.attrs.src)] : [];
+  return own.concat(el.children.flatMap((c) => (c.kind === 'element' ? imageSources(c) : [])));
 }

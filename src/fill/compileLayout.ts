@@ -23,6 +23,7 @@ export function compileLayout(files: LayoutFiles): CompiledLayout {
     name: files.name,
     version: files.version,
     description: files.description,
+    author: files.author,
     dir: files.dir,
     fill: (release: Release) => main({ release, data, layout }),
   };

@@ -6,6 +6,8 @@ export interface CompiledLayout {
   name: string;
   version: string;
   description: string;
+  /** Who publishes with this layout: the PDF's author. */
+  author: string;
   /** Absolute path of the layout folder: its assets are read from here only. */
   dir: string;
   /** Fills the layout with a release; template errors name the template file and line:column. */

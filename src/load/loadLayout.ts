@@ -21,6 +21,8 @@ export interface LayoutFiles {
   dir: string;
   version: string;
   description: string;
+  /** Who publishes with this layout: the PDF's author. */
+  author: string;
   /** The document template (XSL-FO with Handlebars). */
   main: TemplateFile;
   /** Partials from `partials/`, by name. */
@@ -45,6 +47,7 @@ export async function loadLayout(layoutsDir: string, name: string): Promise<Layo
     dir,
     version: String(manifest?.version ?? '0'),
     description: String(manifest?.description ?? ''),
+    author: String(manifest?.author ?? ''),
     main: { name: 'main', file: mainFile, text: await readText(mainFile, 'the layout has no document template', 'add the file named by `template` in layout.yaml') },
     partials: await readTemplates(join(dir, 'partials')),
     data: await readData(join(dir, 'data')),

@@ -1,0 +1,46 @@
+// `pressroom layouts`: lists the layouts a release can name, one line each.
+import type { CommandModule } from 'yargs';
+import { errorAt, PressroomError } from '../diagnostics/PressroomError.js';
+import { listLayouts } from '../load/loadLayout.js';
+import { DEFAULT_LAYOUTS_DIR } from '../render.js';
+import { LAYOUTS_OPTION } from './options.js';
+import { printFailure } from './printDiagnostics.js';
+import { EXIT_FAILED, EXIT_OK, type CliContext, type CliIo } from './types.js';
+
+/** Spaces between the columns of the listing. */
+const COLUMN_GAP = '  ';
+
+/** The arguments of `layouts`, as yargs parses them. */
+export interface LayoutsArgs {
+  /** `--layouts`: the layouts folder. */
+  layouts?: string;
+}
+
+/** The `layouts` command for yargs. */
+export function layoutsCommand(ctx: CliContext): CommandModule<object, LayoutsArgs> {
+  return {
+    command: 'layouts',
+    describe: 'list the layouts: name, version, description',
+    builder: (y) => y.option('layouts', LAYOUTS_OPTION),
+    handler: async (args) => ctx.finish(await runLayouts(ctx.io, args)),
+  };
+}
+
+/** Prints `name  version  description` per layout, names padded to one width; returns the exit code. */
+export async function runLayouts(io: CliIo, args: LayoutsArgs): Promise<number> {
+  const dir = args.layouts ?? DEFAULT_LAYOUTS_DIR;
+  try {
+    const layouts = await listLayouts(dir).catch((err: NodeJS.ErrnoException) => {
+      // listLayouts lets a missing folder through as a raw ENOENT: say it in words.
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new PressroomError([errorAt({ file: dir }, 'no such layouts folder', 'check the path given to --layouts')]);
+      throw err;
+    });
+    const nameWidth = Math.max(0, ...layouts.map((l) => l.name.length));
+    const versionWidth = Math.max(0, ...layouts.map((l) => l.version.length));
+    for (const l of layouts) io.out(`${[l.name.padEnd(nameWidth), l.version.padEnd(versionWidth), l.description].join(COLUMN_GAP).trimEnd()}\n`);
+    return EXIT_OK;
+  } catch (err) {
+    printFailure(io, dir, err);
+    return EXIT_FAILED;
+  }
+}

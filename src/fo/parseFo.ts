@@ -1,0 +1,75 @@
+// The parse stage: filled FO text → FoTree, checked against our subset, properties resolved once.
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { PressroomError, errorAt, fail } from '../diagnostics/PressroomError.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { INITIAL_PROPS, PropertyError, resolveProps } from './resolveProps.js';
+import { ELEMENTS, FO_NS, PROPERTIES } from './subset.js';
+import type { FoDocument, FoElement, FoPosition } from './types.js';
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** Parses filled XSL-FO; anything outside the subset is an error with its line:column in `file`. */
+export function parseFo(file: string, text: string): FoDocument {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: FoElement[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let root: FoElement | undefined;
+  const here = (): FoPosition => ({ line: parser.line, column: parser.column });
+  const report = (pos: FoPosition, message: string, hint: string) => diagnostics.push(errorAt({ file, ...pos }, message, hint));
+
+  parser.on('error', (err) => {
+    fail({ file, line: parser.line, column: parser.column }, `the filled layout is not well-formed XML: ${err.message.replace(/^.*?:\d+:\d+: /, '')}`, 'check the layout template; `pressroom fo <release>` prints the filled FO');
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const position = here();
+    const parent = stack[stack.length - 1];
+    const element = openElement(tag, parent, position, report);
+    if (parent) parent.children.push(element);
+    else root = element;
+    stack.push(element);
+  });
+  parser.on('closetag', () => void stack.pop());
+  parser.on('text', (t) => {
+    const parent = stack[stack.length - 1];
+    if (parent && t.length > 0) parent.children.push({ kind: 'text', text: t, position: here() });
+  });
+  parser.on('cdata', (t) => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push({ kind: 'text', text: t, position: here() });
+  });
+  parser.write(text).close();
+  if (diagnostics.length > 0) throw new PressroomError(diagnostics);
+  if (!root || root.name !== 'root') fail({ file, line: 1, column: 1 }, 'the document is not an fo:root', 'the layout template must produce an <fo:root> document');
+  return { file, root };
+}
+
+/** Checks one element against the subset and resolves its properties. */
+function openElement(tag: SaxesTagNS, parent: FoElement | undefined, position: FoPosition, report: (p: FoPosition, m: string, h: string) => void): FoElement {
+  const name = tag.local;
+  const attrs: Record<string, string> = {};
+  if (tag.uri !== FO_NS) {
+    report(position, `element <${tag.name}> is not in the XSL-FO namespace`, `use fo: elements (xmlns:fo="${FO_NS}")`);
+  } else if (!ELEMENTS[name]) {
+    report(position, `fo:${name} is not in the supported XSL-FO subset`, 'see the subset table in the README');
+  } else {
+    const parents = ELEMENTS[name].parents;
+    const parentName = parent?.name;
+    if (parents && !(parentName === undefined ? parents.length === 0 : parents.includes(parentName))) {
+      report(position, `fo:${name} cannot appear ${parentName ? `inside fo:${parentName}` : 'at the top level'}`, parents.length ? `place it inside ${parents.map((p) => `fo:${p}`).join(' or ')}` : 'it must be the document root');
+    }
+  }
+  for (const attr of Object.values(tag.attributes)) {
+    if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
+    const key = attr.uri === XML_NS ? `xml:${attr.local}` : attr.uri ? `{${attr.uri}}${attr.local}` : attr.local;
+    if (!PROPERTIES[key]) report(position, `property ${attr.name} on fo:${name} is not in the supported subset`, 'see the subset table in the README');
+    else attrs[key] = attr.value;
+  }
+  let props = parent?.props ?? INITIAL_PROPS;
+  try {
+    props = resolveProps(attrs, parent?.props ?? INITIAL_PROPS);
+  } catch (err) {
+    if (!(err instanceof PropertyError)) throw err;
+    report(position, `invalid ${err.property} on fo:${name}: ${err.message}`, 'see the subset table in the README for the values it takes');
+  }
+  return { kind: 'element', name, attrs, props, children: [], position };
+}

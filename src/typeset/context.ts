@@ -1,0 +1,27 @@
+// What every layout function receives: metrics, assets, limits, and where to put warnings.
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { FoElement } from '../fo/types.js';
+import type { FontMetrics } from './fonts.js';
+
+/** An image the layout may place, read from the layout's folder by the load stage. */
+export interface ImageAsset {
+  /** Intrinsic size in points (pixels at 72 dpi unless the file says otherwise). */
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+}
+
+/** Shared state of one document's layout. */
+export interface LayoutContext {
+  metrics: FontMetrics;
+  /** Images by their `src` as written in the FO. */
+  images: Map<string, ImageAsset>;
+  /** The file named in messages (the release). */
+  file: string;
+  /** Warnings collected on the way. */
+  warnings: Diagnostic[];
+  /** Most pages a document may have: a runaway input becomes an error, not an endless PDF. */
+  maxPages: number;
+  /** Elements with an `id`, to resolve page-number citations. */
+  ids: Map<string, FoElement>;
+}

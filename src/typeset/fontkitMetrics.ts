@@ -1,0 +1,64 @@
+// FontMetrics backed by fontkit: faces from the font files given, each parsed once per process.
+import * as fontkit from 'fontkit';
+import type { FontFace, FontMetrics } from './fonts.js';
+
+/** A font file's bytes and name, as the load stage read them. */
+export interface FontFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Most words cached per face: enough for every word of a large batch; bounds memory on endless input. */
+const MAX_CACHED_WIDTHS = 200_000;
+
+/** Builds metrics over the given font files; every face is parsed once and its word widths cached. */
+export function createFontkitMetrics(files: FontFile[]): FontMetrics {
+  const faces: FontFace[] = files.map(faceOf);
+  const widthCaches = new Map<string, Map<string, number>>();
+  return {
+    resolve(families, weight, italic) {
+      for (const family of families) {
+        const candidates = faces.filter((f) => f.family.toLowerCase() === family.toLowerCase());
+        if (candidates.length === 0) continue;
+        const score = (f: FontFace) => Math.abs(f.weight - weight) + (f.italic === italic ? 0 : 1000);
+        return candidates.reduce((best, f) => (score(f) < score(best) ? f : best));
+      }
+      return undefined;
+    },
+    widthOf(face, text) {
+      let cache = widthCaches.get(face.key);
+      if (!cache) widthCaches.set(face.key, (cache = new Map()));
+      let width = cache.get(text);
+      if (width === undefined) {
+        const font = face.handle as fontkit.Font;
+        width = font.layout(text).advanceWidth / font.unitsPerEm;
+        if (cache.size >= MAX_CACHED_WIDTHS) cache.clear();
+        cache.set(text, width);
+      }
+      return width;
+    },
+    hasGlyph(face, codePoint) {
+      return (face.handle as fontkit.Font).hasGlyphForCodePoint(codePoint);
+    },
+  };
+}
+
+/** Reads a face's family, weight, style and vertical metrics. */
+function faceOf(file: FontFile): FontFace {
+  const font = fontkit.create(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) as fontkit.Font;
+  const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number; fsSelection?: { italic?: boolean } } })['OS/2'];
+  const weight = os2?.usWeightClass ?? (/bold/i.test(font.subfamilyName) ? 700 : 400);
+  const italic = os2?.fsSelection?.italic ?? (font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName));
+  // Typographic family (name ID 16) groups Bold/Italic faces under one family; fall back to the legacy family name.
+  const names = (font as unknown as { name?: { records?: { preferredFamily?: Record<string, string> } } }).name?.records;
+  const family = names?.preferredFamily?.en ?? font.familyName;
+  return {
+    key: font.postscriptName ?? `${family}-${weight}-${italic ? 'i' : 'n'}`,
+    family,
+    weight,
+    italic,
+    ascent: font.ascent / font.unitsPerEm,
+    descent: Math.abs(font.descent) / font.unitsPerEm,
+    handle: font,
+  };
+}

@@ -1,0 +1,146 @@
+// The lay-out stage: FoTree → PageLayout. Pages from their masters, the flow poured through body columns, then static content.
+import { fail } from '../diagnostics/PressroomError.js';
+import type { FoDocument, FoElement } from '../fo/types.js';
+import type { LayoutContext } from './context.js';
+import { layoutBlocks } from './flow/layoutBlocks.js';
+import type { FlowItem } from './flow/items.js';
+import { decorate } from './pages/decorate.js';
+import { fillColumn, openBoxesAt, type ColumnFill, type OpenItem } from './pages/fillColumn.js';
+import { masterForPage, readMasters, type Masters, type PageMaster, type Region } from './pages/pageMasters.js';
+import { heightOfFill, placeFill } from './pages/placeFill.js';
+import type { Page, PageItem, PageLayout } from './types.js';
+
+/** Page numbers known after pagination: per id, the first and last page it is on. */
+type PageNumbers = Map<string, { first: number; last: number }>;
+
+/** Lays out every page-sequence of the document. */
+export function layoutDocument(doc: FoDocument, ctx: LayoutContext): PageLayout {
+  const elements = (el: FoElement, name: string) => el.children.filter((c): c is FoElement => c.kind === 'element' && c.name === name);
+  const set = elements(doc.root, 'layout-master-set')[0];
+  if (!set) fail({ file: doc.file }, 'the document has no fo:layout-master-set', 'add the page masters');
+  const masters = readMasters(set, ctx.file);
+  const pages: Page[] = [];
+  for (const sequence of elements(doc.root, 'page-sequence')) pages.push(...layoutSequence(sequence, masters, ctx, pages.length));
+  if (pages.length === 0) fail({ file: doc.file }, 'the document has no fo:page-sequence', 'add a page-sequence with a flow');
+  return { pages };
+}
+
+/** One page-sequence: pour the flow (twice if the flow itself cites page numbers), then add static content. */
+function layoutSequence(sequence: FoElement, masters: Masters, ctx: LayoutContext, pagesBefore: number): Page[] {
+  const reference = sequence.attrs['master-reference'];
+  if (!reference) fail({ file: ctx.file }, `fo:page-sequence needs a master-reference (filled FO line ${sequence.position.line})`);
+  const firstNumber = sequence.attrs['initial-page-number'] ? Number(sequence.attrs['initial-page-number']) : pagesBefore + 1;
+  const flow = sequence.children.find((c): c is FoElement => c.kind === 'element' && c.name === 'flow');
+  if (!flow) fail({ file: ctx.file }, 'fo:page-sequence has no fo:flow', 'add <fo:flow flow-name="xsl-region-body">');
+  // 1. One column width for the whole flow: the narrowest of the first and following pages' columns.
+  const columnWidth = Math.min(...[0, 1].map((i) => columnsOf(masterForPage(masters, reference, i, ctx.file).body)[0].width));
+  // 2. Pour the flow; if it cites page numbers, pour again with the numbers of the first pass.
+  let numbers: PageNumbers = new Map();
+  let citesNumbers = false;
+  const numberText = (source: string, refId: string | null) => {
+    citesNumbers = true;
+    const n = refId ? numbers.get(refId) : undefined;
+    return n ? String(source === 'citation-last' ? n.last : n.first) : undefined;
+  };
+  let poured = pourFlow(layoutBlocks(flow.children, flow.props, columnWidth, ctx, numberText), masters, reference, ctx);
+  numbers = numbersOf(poured, firstNumber, sequence.attrs.id);
+  if (citesNumbers) {
+    poured = pourFlow(layoutBlocks(flow.children, flow.props, columnWidth, ctx, numberText), masters, reference, ctx);
+    numbers = numbersOf(poured, firstNumber, sequence.attrs.id);
+  }
+  // 3. Draw each page: region backgrounds, static content (now that numbers are known), the body's boxes and lines.
+  const statics = new Map(sequence.children.filter((c): c is FoElement => c.kind === 'element' && c.name === 'static-content').map((s) => [s.attrs['flow-name'], s]));
+  return poured.map((page, i) => drawPage(page, firstNumber + i, numbers, statics, ctx));
+}
+
+/** A page's master and what each of its body columns received. */
+interface PouredPage {
+  master: PageMaster;
+  columns: ColumnFill[];
+}
+
+/** Pours flow items through pages and columns until none are left. */
+function pourFlow(items: FlowItem[], masters: Masters, reference: string, ctx: LayoutContext): PouredPage[] {
+  const pages: PouredPage[] = [];
+  let position = 0;
+  let carried: OpenItem[] = [];
+  do {
+    if (pages.length >= ctx.maxPages) fail({ file: ctx.file }, `the document needs more than ${ctx.maxPages} pages`, 'shorten the release, or raise the page limit (--max-pages)');
+    const master = masterForPage(masters, reference, pages.length, ctx.file);
+    const columns: ColumnFill[] = [];
+    for (const column of columnsOf(master.body)) {
+      if (position >= items.length) break;
+      const fill = fillColumn(items, position, column.height, carried);
+      if (fill.overflow) ctx.warnings.push({ severity: 'warning', file: ctx.file, message: `content taller than a page was placed on page ${pages.length + 1} and overflows it`, hint: 'allow it to break (keep-together) or shorten it' });
+      carried = openBoxesAt(items, position, fill.end, carried);
+      position = fill.end;
+      columns.push(fill);
+      if (fill.forced === 'page') break;
+    }
+    pages.push({ master, columns });
+  } while (position < items.length);
+  return pages;
+}
+
+/** The columns of a body region, as rectangles. */
+function columnsOf(body: Region): { x: number; y: number; width: number; height: number }[] {
+  const n = body.columnCount;
+  const width = (body.rect.width - body.columnGap * (n - 1)) / n;
+  return Array.from({ length: n }, (_, i) => ({ x: body.rect.x + i * (width + body.columnGap), y: body.rect.y, width, height: body.rect.height }));
+}
+
+/** First and last page of every id, and of the page-sequence's own id. */
+function numbersOf(pages: PouredPage[], firstNumber: number, sequenceId: string | undefined): PageNumbers {
+  const numbers: PageNumbers = new Map();
+  pages.forEach((page, i) => {
+    const n = firstNumber + i;
+    for (const column of page.columns) {
+      for (const { item } of column.lines) {
+        for (const id of item.ids) if (!numbers.has(id)) numbers.set(id, { first: n, last: n });
+        for (const id of item.endIds) numbers.set(id, { first: numbers.get(id)?.first ?? n, last: n });
+      }
+    }
+  });
+  if (sequenceId) numbers.set(sequenceId, { first: firstNumber, last: firstNumber + pages.length - 1 });
+  return numbers;
+}
+
+/** All items of one page. */
+function drawPage(page: PouredPage, number: number, numbers: PageNumbers, statics: Map<string | undefined, FoElement>, ctx: LayoutContext): Page {
+  const items: PageItem[] = [];
+  const numberAt = (source: string, refId: string | null) => {
+    if (source === 'page') return String(number);
+    const n = refId ? numbers.get(refId) : undefined;
+    if (!n) fail({ file: ctx.file }, `page-number-citation refers to "${refId}", which no element has as its id`, 'check ref-id against the ids in the layout');
+    return String(source === 'citation-last' ? n.last : n.first);
+  };
+  const { master } = page;
+  // Regions' own backgrounds and borders first, beneath everything.
+  for (const region of [master.body, ...master.sides]) {
+    const p = region.element.props;
+    decorate(p, region.rect.x - p.padding[3] - p.border[3].width, region.rect.y - p.padding[0] - p.border[0].width, region.rect.width + p.padding[1] + p.padding[3] + p.border[1].width + p.border[3].width, region.rect.height + p.padding[0] + p.padding[2] + p.border[0].width + p.border[2].width, items);
+  }
+  // Static content of the side regions, laid out now that page numbers are known.
+  for (const region of master.sides) {
+    const content = statics.get(region.name);
+    if (content) placeStatic(content, region, ctx, numberAt, items);
+  }
+  // The body: boxes, then lines, then footnotes, column by column.
+  columnsOf(master.body).forEach((column, i) => {
+    const fill = page.columns[i];
+    if (!fill) return;
+    placeFill(fill, column.x, column.y, items, numberAt);
+  });
+  return { width: master.width, height: master.height, items, master: master.name };
+}
+
+/** Lays out static content in its region, aligned by display-align; overflow is a warning. */
+function placeStatic(content: FoElement, region: Region, ctx: LayoutContext, numberAt: (s: string, r: string | null) => string, out: PageItem[]): void {
+  const items = layoutBlocks(content.children, content.props, region.rect.width, ctx, numberAt);
+  const fill = fillColumn(items, 0, Number.POSITIVE_INFINITY, []);
+  const used = heightOfFill(fill);
+  if (used > region.rect.height + 0.5) ctx.warnings.push({ severity: 'warning', file: ctx.file, message: `the content of region "${region.name}" is ${(used - region.rect.height).toFixed(1)}pt taller than the region`, hint: 'make the region larger or its content smaller' });
+  const align = region.element.props.displayAlign;
+  const offset = align === 'center' ? (region.rect.height - used) / 2 : align === 'after' ? region.rect.height - used : 0;
+  placeFill(fill, region.rect.x, region.rect.y + offset, out, numberAt);
+}

@@ -1,0 +1,69 @@
+// Turns a laid-out line at a position into page items: text runs, rules, images, link areas.
+import type { LineFlowItem } from '../flow/items.js';
+import type { PlacedFrag } from '../text/breakLines.js';
+import type { PageItem, TextItem } from '../types.js';
+
+/** Resolves page numbers when the line is placed. */
+export type PlacedNumber = (source: string, refId: string | null) => string;
+
+/** Appends the items of `item` (not what is beside it) with its top at `top`, its region starting at `left`. */
+export function placeLine(item: LineFlowItem, left: number, top: number, out: PageItem[], numberAt: PlacedNumber): void {
+  const baseline = top + item.line.baseline;
+  const x0 = left + item.x;
+  let run: TextItem | null = null;
+  for (const placed of item.line.frags) {
+    run = placeFrag(placed, x0, baseline, out, run, numberAt);
+  }
+  placeLinks(item.line.frags, x0, top, item.line.height, out);
+}
+
+/** Places one frag; consecutive text frags of one style that touch are merged into one run (fewer PDF operators). */
+function placeFrag(placed: PlacedFrag, x0: number, baseline: number, out: PageItem[], run: TextItem | null, numberAt: PlacedNumber): TextItem | null {
+  const { frag } = placed;
+  const x = x0 + placed.x;
+  const y = baseline - frag.style.shift;
+  switch (frag.kind) {
+    case 'text':
+    case 'number': {
+      const text = (frag.kind === 'number' ? numberAt(frag.source, frag.refId) : frag.text) + (placed.spaceAfter > 0 ? ' ' : '');
+      const s = frag.style;
+      const width = frag.width + placed.spaceAfter;
+      // Merge only where the run's own advance lands exactly here (so not across stretched, justified spaces).
+      if (run && run.font === s.face && run.size === s.size && run.color === s.color && run.y === y && run.underline === s.underline && Math.abs(run.x + run.width - x) < 0.01) {
+        run.text += text;
+        run.width += width;
+        return run;
+      }
+      const item: TextItem = { kind: 'text', x, y, text, font: s.face, size: s.size, color: s.color, width, underline: s.underline };
+      out.push(item);
+      return item;
+    }
+    case 'leader':
+      if (frag.pattern === 'rule' && frag.width > 0) {
+        const ruleY = baseline - frag.style.size * 0.3;
+        out.push({ kind: 'line', x1: x, y1: ruleY, x2: x + frag.width, y2: ruleY, thickness: frag.thickness, color: frag.style.color, style: 'solid' });
+      }
+      return null;
+    case 'graphic':
+      out.push({ kind: 'image', x, y: y - frag.height, width: frag.width, height: frag.height, src: frag.src });
+      return null;
+  }
+}
+
+/** One link area per run of frags sharing a URL on the line. */
+function placeLinks(frags: PlacedFrag[], x0: number, top: number, height: number, out: PageItem[]): void {
+  let current: { url: string; x: number; end: number } | null = null;
+  const flush = () => {
+    if (current) out.push({ kind: 'link', x: current.x, y: top, width: current.end - current.x, height, url: current.url });
+    current = null;
+  };
+  for (const { frag, x } of frags) {
+    const url = frag.style.link;
+    if (url && current && current.url === url) current.end = x0 + x + frag.width;
+    else {
+      flush();
+      if (url) current = { url, x: x0 + x, end: x0 + x + frag.width };
+    }
+  }
+  flush();
+}

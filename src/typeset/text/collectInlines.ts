@@ -1,0 +1,87 @@
+// Flattens inline FO content (text, fo:inline, fo:basic-link, page numbers, leaders…) into styled pieces.
+import { fail } from '../../diagnostics/PressroomError.js';
+import { parseUri } from '../../fo/parseValues.js';
+import type { FoElement, FoNode, FoProps } from '../../fo/types.js';
+import { checkLinkUrl } from '../../release/checkLinkUrl.js';
+import type { LayoutContext } from '../context.js';
+import type { InlinePiece, TextStyle } from './pieces.js';
+
+/** The style of text set with `props`, inside a link or not. */
+export function styleOf(props: FoProps, ctx: LayoutContext, link: string | null, underline = false, shift = 0): TextStyle {
+  const face = ctx.metrics.resolve(props.fontFamily, props.fontWeight, props.fontStyle === 'italic');
+  if (!face) fail({ file: ctx.file }, `no font of the families "${props.fontFamily.join(', ')}" is installed`, 'use a font family from the fonts/ folder');
+  return { face, size: props.fontSize, color: props.color, lineHeight: props.lineHeight, link, underline: underline || props.textDecoration === 'underline', shift: shift + props.baselineShift };
+}
+
+/** Collects the pieces of inline-level nodes, in order. */
+export function collectInlines(nodes: FoNode[], parent: FoProps, ctx: LayoutContext, out: InlinePiece[] = [], outer: { link: string | null; underline: boolean; shift: number } = { link: null, underline: false, shift: 0 }): InlinePiece[] {
+  for (const node of nodes) {
+    if (node.kind === 'text') {
+      out.push({ kind: 'text', text: node.text, style: styleOf(parent, ctx, outer.link, outer.underline, outer.shift) });
+      continue;
+    }
+    const style = () => styleOf(node.props, ctx, outer.link, outer.underline, outer.shift);
+    switch (node.name) {
+      case 'inline':
+        collectInlines(node.children, node.props, ctx, out, { link: outer.link, underline: outer.underline || node.props.textDecoration === 'underline', shift: outer.shift + node.props.baselineShift });
+        break;
+      case 'basic-link':
+        collectInlines(node.children, node.props, ctx, out, { link: linkTarget(node, ctx), underline: outer.underline || node.props.textDecoration === 'underline', shift: outer.shift + node.props.baselineShift });
+        break;
+      case 'page-number':
+        out.push({ kind: 'number', source: 'page', refId: null, style: style() });
+        break;
+      case 'page-number-citation':
+      case 'page-number-citation-last':
+        out.push({ kind: 'number', source: node.name === 'page-number-citation' ? 'citation' : 'citation-last', refId: requireAttr(node, 'ref-id', ctx), style: style() });
+        break;
+      case 'leader':
+        out.push({ kind: 'leader', pattern: node.props.leaderPattern, length: node.props.leaderLength, thickness: node.props.ruleThickness, style: style() });
+        break;
+      case 'external-graphic':
+        out.push(graphicPiece(node, style(), ctx));
+        break;
+      case 'footnote': {
+        const [mark, body] = [node.children.filter((c): c is FoElement => c.kind === 'element' && c.name !== 'footnote-body'), node.children.find((c): c is FoElement => c.kind === 'element' && c.name === 'footnote-body')];
+        collectInlines(mark, node.props, ctx, out, outer);
+        if (body) out.push({ kind: 'footnote', body });
+        break;
+      }
+      case 'block':
+      case 'block-container':
+        // An empty block inside a paragraph is a forced line break (FOP treats it the same way).
+        out.push({ kind: 'break' });
+        break;
+      default:
+        fail({ file: ctx.file }, `fo:${node.name} cannot be used inside a line (filled FO line ${node.position.line})`, 'place it in a block of its own');
+    }
+  }
+  return out;
+}
+
+function requireAttr(node: FoElement, name: string, ctx: LayoutContext): string {
+  const v = node.attrs[name];
+  if (!v) fail({ file: ctx.file }, `fo:${node.name} needs a ${name} (filled FO line ${node.position.line})`, `add ${name}="…"`);
+  return v;
+}
+
+/** The URL of a basic-link; only http, https and mailto become link annotations. */
+function linkTarget(node: FoElement, ctx: LayoutContext): string {
+  const url = parseUri(requireAttr(node, 'external-destination', ctx));
+  const problem = checkLinkUrl(url);
+  if (problem) fail({ file: ctx.file }, `${problem} (filled FO line ${node.position.line})`, 'links may only use http, https or mailto');
+  return url;
+}
+
+/** A graphic's piece, sized from content-width/-height or the image's own size. */
+function graphicPiece(node: FoElement, style: TextStyle, ctx: LayoutContext): InlinePiece {
+  const src = parseUri(requireAttr(node, 'src', ctx));
+  const image = ctx.images.get(src);
+  if (!image) fail({ file: ctx.file }, `the image "${src}" was not loaded`, 'images must be PNG or JPEG files inside the layout folder');
+  const len = (v: string | undefined, base: number) => (v === undefined || v === 'auto' ? undefined : v.endsWith('%') ? (base * parseFloat(v)) / 100 : parseFloat(v) * (v.endsWith('mm') ? 72 / 25.4 : v.endsWith('cm') ? 72 / 2.54 : v.endsWith('in') ? 72 : 1));
+  const w = len(node.attrs['content-width'], image.width);
+  const h = len(node.attrs['content-height'], image.height);
+  const width = w ?? (h !== undefined ? (image.width * h) / image.height : image.width);
+  const height = h ?? (w !== undefined ? (image.height * w) / image.width : image.height);
+  return { kind: 'graphic', src, width, height, style };
+}

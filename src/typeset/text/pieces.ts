@@ -1,0 +1,28 @@
+// Inline pieces: the flat content of one paragraph (text runs, page numbers, leaders, graphics, footnotes) with resolved styles.
+import type { FoElement, Length } from '../../fo/types.js';
+import type { FontFace } from '../fonts.js';
+
+/** How a run of text looks. */
+export interface TextStyle {
+  face: FontFace;
+  size: number;
+  color: string;
+  lineHeight: number;
+  /** URL of the enclosing link, if any. */
+  link: string | null;
+  underline: boolean;
+  /** Baseline shift upwards in points. */
+  shift: number;
+}
+
+/** One piece of a paragraph's inline content. */
+export type InlinePiece =
+  | { kind: 'text'; text: string; style: TextStyle }
+  /** A page number known only after pagination: `page` is the current page, `citation` a cited element's page. */
+  | { kind: 'number'; source: 'page' | 'citation' | 'citation-last'; refId: string | null; style: TextStyle }
+  | { kind: 'leader'; pattern: 'space' | 'rule'; length: Length | null; thickness: number; style: TextStyle }
+  | { kind: 'graphic'; src: string; width: number; height: number; style: TextStyle }
+  /** A footnote body to place at the foot of the page where this point of the text lands. */
+  | { kind: 'footnote'; body: FoElement }
+  /** A forced line break (an empty fo:block inside a paragraph). */
+  | { kind: 'break' };

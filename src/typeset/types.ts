@@ -1,0 +1,77 @@
+// What the lay-out stage hands on: pages of positioned items, ready to draw. Coordinates in points, y downwards from the page top.
+import type { FontFace } from './fonts.js';
+
+/** A run of text drawn at a baseline. */
+export interface TextItem {
+  kind: 'text';
+  x: number;
+  /** Baseline. */
+  y: number;
+  text: string;
+  font: FontFace;
+  size: number;
+  color: string;
+  /** Width as laid out (for links and underlines). */
+  width: number;
+  underline: boolean;
+}
+
+/** A filled rectangle (backgrounds). */
+export interface RectItem {
+  kind: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
+}
+
+/** A straight line (borders, rule leaders). */
+export interface LineItem {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  thickness: number;
+  color: string;
+  style: 'solid' | 'dashed' | 'dotted';
+}
+
+/** An image from the layout's folder. */
+export interface ImageItem {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The asset's key in the layout's asset map. */
+  src: string;
+}
+
+/** A clickable area linking to a URL (http, https, mailto). */
+export interface LinkItem {
+  kind: 'link';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  url: string;
+}
+
+export type PageItem = TextItem | RectItem | LineItem | ImageItem | LinkItem;
+
+/** One laid-out page. */
+export interface Page {
+  width: number;
+  height: number;
+  /** Items in drawing order (backgrounds first). */
+  items: PageItem[];
+  /** Name of the page master used, for tests and debugging. */
+  master: string;
+}
+
+/** The laid-out document. */
+export interface PageLayout {
+  pages: Page[];
+}

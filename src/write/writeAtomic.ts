@@ -1,0 +1,89 @@
+// Writes a file all at once: a temp file beside the target, synced, then renamed over it.
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { PressroomError, errorAt } from '../diagnostics/PressroomError.js';
+
+/** Random bytes in a temp file's name: with the pid, enough that two writers never pick the same name. */
+const TEMP_NAME_RANDOM_BYTES = 6;
+
+/** How to write. */
+export interface WriteOptions {
+  /** Create the target's folder (and its parents) when missing; otherwise a missing folder is an error. */
+  createFolder?: boolean;
+}
+
+/**
+ * Writes `bytes` to `target` so that readers see either the old file or the complete new one, never a part.
+ *
+ * The bytes go to a hidden temp file in the target's folder (same file system, so the rename is atomic),
+ * which is synced to disk and then renamed over the target. On any failure the temp file is removed and a
+ * PressroomError naming the target is thrown; the target is left as it was.
+ *
+ * A symlink at the target is replaced by the new file: the link itself is renamed over, the file it pointed
+ * to is never written through. An existing target's permission bits are kept.
+ * A process killed mid-write (SIGKILL, power loss) can leave a `.name.<pid>.<random>.tmp` file behind,
+ * never a partial target.
+ */
+export async function writeAtomic(target: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(TEMP_NAME_RANDOM_BYTES).toString('hex')}.tmp`);
+  try {
+    // 1. Make the target's folder if asked (`-o DIR` mirrors input folders); refuse a directory at the target.
+    if (options.createFolder) await mkdir(dirname(target), { recursive: true });
+    const existingMode = await modeOfExistingFile(target);
+    // 2. Write and sync the temp file; `wx` never opens an existing file or follows a planted symlink.
+    const handle = await open(temp, 'wx');
+    try {
+      if (existingMode !== undefined) await handle.chmod(existingMode);
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // 3. Swap it in, then make the rename itself durable.
+    await rename(temp, target);
+    await syncFolder(dirname(target));
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw describeWriteError(target, err);
+  }
+}
+
+/** The permission bits of the regular file at `target`, undefined when there is none; a directory is an error. */
+async function modeOfExistingFile(target: string): Promise<number | undefined> {
+  const info = await lstat(target).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  });
+  if (info?.isDirectory()) throw Object.assign(new Error('target is a directory'), { code: 'EISDIR' });
+  return info?.isFile() ? info.mode & 0o7777 : undefined;
+}
+
+/** Syncs a folder so a rename in it survives a crash; some systems cannot open folders, which is fine. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r').catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close();
+}
+
+/** Turns an I/O error into a PressroomError naming the target, in words. */
+function describeWriteError(target: string, err: unknown): Error {
+  if (err instanceof PressroomError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  const folder = dirname(target);
+  const [message, hint] = WRITE_ERRORS[code ?? '']?.(folder) ?? [`cannot write the file (${code ?? (err instanceof Error ? err.message : String(err))})`, 'check the output path and its folder'];
+  return new PressroomError([errorAt({ file: target }, message, hint)]);
+}
+
+/** Message and hint for the I/O error codes a write meets in practice. */
+const WRITE_ERRORS: Record<string, (folder: string) => [message: string, hint: string]> = {
+  ENOENT: (folder) => [`cannot write the file: the folder ${folder} does not exist`, 'create the folder first, or choose another output with -o'],
+  ENOTDIR: (folder) => [`cannot write the file: ${folder} is not a folder`, 'choose another output with -o'],
+  EISDIR: () => ['cannot write the file: a folder has that name', 'remove the folder, or choose another output with -o'],
+  EACCES: (folder) => [`cannot write the file: the folder ${folder} is not writable`, 'check its permissions, or choose another output with -o'],
+  EPERM: (folder) => [`cannot write the file: the folder ${folder} is not writable`, 'check its permissions, or choose another output with -o'],
+  EROFS: (folder) => [`cannot write the file: the folder ${folder} is on a read-only file system`, 'choose another output with -o'],
+  ENOSPC: () => ['cannot write the file: the disk is full', 'free some space and render again'],
+  EDQUOT: () => ['cannot write the file: the disk quota is used up', 'free some space and render again'],
+};
