@@ -4,10 +4,6 @@ import type { ImageAsset } from '../typeset/context.js';
 import type { LineItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
 import type { DocumentMetadata } from './types.js';
 
-/** Underline position and thickness as fractions of the font size (a common typographic choice). */
-const UNDERLINE_OFFSET = 0.12;
-const UNDERLINE_THICKNESS = 0.05;
-
 /** Draws the laid-out pages into a PDF and returns its bytes. */
 export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<string, ImageAsset>): Promise<Uint8Array> {
   const doc = new PDFDocument({
@@ -62,10 +58,6 @@ function drawText(doc: PDFKit.PDFDocument, item: TextItem): void {
   // The face key names the font in pdfkit's cache, so each face is embedded once per document.
   doc.font(item.font.handle as unknown as string, item.font.key).fontSize(item.size).fillColor(item.color);
   doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
-  if (item.underline) {
-    const y = item.y + item.size * UNDERLINE_OFFSET;
-    drawLine(doc, { kind: 'line', x1: item.x, y1: y, x2: item.x + item.width, y2: y, thickness: item.size * UNDERLINE_THICKNESS, color: item.color, style: 'solid' });
-  }
 }
 
 function drawLine(doc: PDFKit.PDFDocument, item: LineItem): void {

@@ -11,9 +11,8 @@ export interface TextItem {
   font: FontFace;
   size: number;
   color: string;
-  /** Width as laid out (for links and underlines). */
+  /** Width as laid out, including a final space. */
   width: number;
-  underline: boolean;
 }
 
 /** A filled rectangle (backgrounds). */

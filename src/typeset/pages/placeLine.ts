@@ -1,6 +1,11 @@
 // Turns a laid-out line at a position into page items: text runs, rules, images, link areas.
 import type { LineFlowItem } from '../flow/items.js';
 import type { PlacedFrag } from '../text/breakLines.js';
+import type { Frag } from '../text/words.js';
+
+/** Underline position below the baseline and thickness, as fractions of the font size (common typographic values). */
+const UNDERLINE_OFFSET = 0.12;
+const UNDERLINE_THICKNESS = 0.05;
 import type { PageItem, TextItem } from '../types.js';
 
 /** Resolves page numbers when the line is placed. */
@@ -14,7 +19,12 @@ export function placeLine(item: LineFlowItem, left: number, top: number, out: Pa
   for (const placed of item.line.frags) {
     run = placeFrag(placed, x0, baseline, out, run, numberAt);
   }
-  placeLinks(item.line.frags, x0, top, item.line.height, out);
+  placeSpans(item.line.frags, x0, (f) => f.style.link, (url, x, end) => out.push({ kind: 'link', x, y: top, width: end - x, height: item.line.height, url }));
+  // Underlines run unbroken under a decorated span, across (stretched) spaces.
+  placeSpans(item.line.frags, x0, (f) => (f.style.underline ? f.style.color : null), (color, x, end, frag) => {
+    const y = baseline + frag.style.size * UNDERLINE_OFFSET;
+    out.push({ kind: 'line', x1: x, y1: y, x2: end, y2: y, thickness: frag.style.size * UNDERLINE_THICKNESS, color, style: 'solid' });
+  });
 }
 
 /** Places one frag; consecutive text frags of one style that touch are merged into one run (fewer PDF operators). */
@@ -29,12 +39,12 @@ function placeFrag(placed: PlacedFrag, x0: number, baseline: number, out: PageIt
       const s = frag.style;
       const width = frag.width + placed.spaceAfter;
       // Merge only where the run's own advance lands exactly here (so not across stretched, justified spaces).
-      if (run && run.font === s.face && run.size === s.size && run.color === s.color && run.y === y && run.underline === s.underline && Math.abs(run.x + run.width - x) < 0.01) {
+      if (run && run.font === s.face && run.size === s.size && run.color === s.color && run.y === y && Math.abs(run.x + run.width - x) < 0.01) {
         run.text += text;
         run.width += width;
         return run;
       }
-      const item: TextItem = { kind: 'text', x, y, text, font: s.face, size: s.size, color: s.color, width, underline: s.underline };
+      const item: TextItem = { kind: 'text', x, y, text, font: s.face, size: s.size, color: s.color, width };
       out.push(item);
       return item;
     }
@@ -50,19 +60,16 @@ function placeFrag(placed: PlacedFrag, x0: number, baseline: number, out: PageIt
   }
 }
 
-/** One link area per run of frags sharing a URL on the line. */
-function placeLinks(frags: PlacedFrag[], x0: number, top: number, height: number, out: PageItem[]): void {
-  let current: { url: string; x: number; end: number } | null = null;
-  const flush = () => {
-    if (current) out.push({ kind: 'link', x: current.x, y: top, width: current.end - current.x, height, url: current.url });
-    current = null;
-  };
+/** Calls `emit` once per run of consecutive frags with the same non-null key (a link's URL, an underline's colour). */
+function placeSpans(frags: PlacedFrag[], x0: number, keyOf: (f: Frag) => string | null, emit: (key: string, x: number, end: number, first: Frag) => void): void {
+  let current: { key: string; x: number; end: number; first: Frag } | null = null;
+  const flush = () => current && emit(current.key, current.x, current.end, current.first);
   for (const { frag, x } of frags) {
-    const url = frag.style.link;
-    if (url && current && current.url === url) current.end = x0 + x + frag.width;
+    const key = keyOf(frag);
+    if (key && current && current.key === key) current.end = x0 + x + frag.width;
     else {
       flush();
-      if (url) current = { url, x: x0 + x, end: x0 + x + frag.width };
+      current = key ? { key, x: x0 + x, end: x0 + x + frag.width, first: frag } : null;
     }
   }
   flush();
