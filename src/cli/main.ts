@@ -1,6 +1,6 @@
 // The `pressroom` command line: wires the commands into yargs and turns the outcome into an exit code.
-import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
+import { VERSION } from '../version.js';
 import { foCommand } from './foCommand.js';
 import { layoutsCommand } from './layoutsCommand.js';
 import { printFailure } from './printDiagnostics.js';
@@ -43,7 +43,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .strict()
     .help()
     .alias('h', 'help')
-    .version(readVersion())
+    .version(VERSION)
     .locale('en')
     .wrap(process.stdout.isTTY ? Math.min(MAX_HELP_WIDTH, process.stdout.columns || MAX_HELP_WIDTH) : null)
     .exitProcess(false)
@@ -71,12 +71,3 @@ function restoreStdinArguments(args: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(args)) args[key] = Array.isArray(value) ? value.map(restore) : restore(value);
 }
 
-/** The package's version, read from package.json (two folders up from both src/cli and dist/cli). */
-function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}

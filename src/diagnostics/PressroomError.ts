@@ -26,7 +26,6 @@ export function fail(place: SourcePlace, message: string, hint?: string, field?:
 /** Formats a diagnostic the way compilers do: `file:line:col: error: message (hint)`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.line, d.line !== undefined ? d.column ?? 1 : undefined].filter((p) => p !== undefined).join(':');
-  const field = d.field ? ` [${d.field}]` : '';
   const hint = d.hint ? `\n  hint: ${d.hint}` : '';
-  return `${where}: ${d.severity}: ${d.message}${field}${hint}`;
+  return `${where}: ${d.severity}: ${d.message}${hint}`;
 }

@@ -20,8 +20,11 @@ export function parseFo(file: string, text: string): FoDocument {
   parser.on('error', (err) => {
     fail({ file, line: parser.line, column: parser.column }, `the filled layout is not well-formed XML: ${err.message.replace(/^.*?:\d+:\d+: /, '')}`, 'check the layout template; `pressroom fo <release>` prints the filled FO');
   });
+  // The start of each tag (saxes reports opentag at its end).
+  let tagStart: FoPosition = { line: 1, column: 1 };
+  parser.on('opentagstart', () => void (tagStart = { line: parser.line, column: Math.max(1, parser.column - 1) }));
   parser.on('opentag', (tag: SaxesTagNS) => {
-    const position = here();
+    const position = tagStart;
     const parent = stack[stack.length - 1];
     const element = openElement(tag, parent, position, report);
     if (parent) parent.children.push(element);

@@ -1,6 +1,6 @@
 // Reads one release file from disk (or stdin) into a SourceFile; all release file I/O is here.
 import { readFile, stat } from 'node:fs/promises';
-import { fail } from '../diagnostics/PressroomError.js';
+import { PressroomError, fail } from '../diagnostics/PressroomError.js';
 import { decodeSource, MAX_SOURCE_BYTES } from './decodeSource.js';
 import type { SourceFile } from './types.js';
 
@@ -13,7 +13,7 @@ export async function loadSource(path: string): Promise<SourceFile> {
     if (info.size > MAX_SOURCE_BYTES) fail({ file: path }, `the file is ${info.size} bytes, more than the ${MAX_SOURCE_BYTES} a release may have`, 'split the release');
     bytes = await readFile(path);
   } catch (err) {
-    if (err instanceof Error && err.name === 'PressroomError') throw err;
+    if (err instanceof PressroomError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'the file cannot be read (permission denied)' : `the file cannot be read (${code ?? String(err)})`;
     fail({ file: path }, message, 'check the path and its permissions');

@@ -66,7 +66,7 @@ function offsetOf(doc: Document, path: (string | number)[], key = false): number
 /** Rewords the YAML parser's messages in lowercase, first line only. */
 function describeYamlError(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return 'a field is given twice (duplicate key)';
-  if (code === 'TAB_AS_INDENT') return 'tabs are used for indentation';
+  if (code === 'TAB_AS_INDENT') return 'tabs cannot indent yaml; use spaces';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return `yaml syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }

@@ -66,4 +66,7 @@ export const FIELD_EXPECTATIONS: Record<string, string> = {
   contacts: 'a list of contacts, each with name and optionally role, tel, mobile, email',
   footnotes: 'a list of footnotes, each with mark and text',
   email: 'an e-mail address or a list of them',
+  name: 'the contact\'s name',
+  mark: 'the footnote mark as used in the body, e.g. (*)',
+  text: 'the footnote text',
 };

@@ -34,9 +34,9 @@ export function validateData(file: string, data: ParsedData): ReleaseData {
   const date = (value as { date?: unknown }).date;
   if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isRealDate(date)) {
     const { line, column } = data.placeOf(['date']);
-    diagnostics.push(errorAt({ file, line, column }, `"${date}" is not a date in the calendar`, FIELD_EXPECTATIONS.date, 'date'));
+    diagnostics.push(errorAt({ file, line, column }, `"date" is "${date}", which is not a day in the calendar`, `write ${FIELD_EXPECTATIONS.date}`, 'date'));
   }
-  if (diagnostics.length > 0) throw new PressroomError(diagnostics);
+  if (diagnostics.length > 0) throw new PressroomError(diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   return value as ReleaseData;
 }
 
@@ -50,7 +50,8 @@ function isRealDate(iso: string): boolean {
 function describeErrors(file: string, data: ParsedData, errors: ErrorObject[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const error of errors) {
+  // Errors inside an anyOf branch are noise: the anyOf error itself says what is expected.
+  for (const error of errors.filter((e) => !e.schemaPath.includes('/anyOf/'))) {
     const path = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     const described = describeError(error, path);
     const key = described.field;
@@ -85,8 +86,8 @@ function describeError(error: ErrorObject, path: (string | number)[]): { path: (
     case 'minItems':
       return { path, field: fieldOf(path), message: `"${fieldOf(path)}" is an empty list`, hint: expected(last) };
     default: {
-      const shown = typeof error.data === 'string' ? ` "${error.data.length > 40 ? `${error.data.slice(0, 40)}…` : error.data}"` : '';
-      return { path, field: fieldOf(path), message: `"${fieldOf(path)}" has an invalid value${shown}`, hint: `expected ${expected(last)}` };
+      const shown = typeof error.data === 'string' ? `; found "${error.data.length > 40 ? `${error.data.slice(0, 40)}…` : error.data}"` : '';
+      return { path, field: fieldOf(path), message: `"${fieldOf(path)}" must be ${expected(last)}${shown}`, hint: 'see "The release format" in the README' };
     }
   }
 }

@@ -1,6 +1,6 @@
 // Flattens inline FO content (text, fo:inline, fo:basic-link, page numbers, leaders…) into styled pieces.
 import { fail } from '../../diagnostics/PressroomError.js';
-import { parseUri } from '../../fo/parseValues.js';
+import { parseLengthOrPercent, parseUri } from '../../fo/parseValues.js';
 import type { FoElement, FoNode, FoProps } from '../../fo/types.js';
 import { checkLinkUrl } from '../../release/checkLinkUrl.js';
 import type { LayoutContext } from '../context.js';
@@ -78,7 +78,15 @@ function graphicPiece(node: FoElement, style: TextStyle, ctx: LayoutContext): In
   const src = parseUri(requireAttr(node, 'src', ctx));
   const image = ctx.images.get(src);
   if (!image) fail({ file: ctx.file }, `the image "${src}" was not loaded`, 'images must be PNG or JPEG files inside the layout folder');
-  const len = (v: string | undefined, base: number) => (v === undefined || v === 'auto' ? undefined : v.endsWith('%') ? (base * parseFloat(v)) / 100 : parseFloat(v) * (v.endsWith('mm') ? 72 / 25.4 : v.endsWith('cm') ? 72 / 2.54 : v.endsWith('in') ? 72 : 1));
+  const len = (v: string | undefined, base: number) => {
+    if (v === undefined || v === 'auto') return undefined;
+    try {
+      const l = parseLengthOrPercent(v, node.props.fontSize);
+      return 'pt' in l ? l.pt : (base * l.percent) / 100;
+    } catch (err) {
+      return fail({ file: ctx.file }, `invalid size of fo:external-graphic (filled FO line ${node.position.line}): ${(err as Error).message}`);
+    }
+  };
   const w = len(node.attrs['content-width'], image.width);
   const h = len(node.attrs['content-height'], image.height);
   const width = w ?? (h !== undefined ? (image.width * h) / image.height : image.width);
