@@ -13,6 +13,7 @@ import { parseFo } from './fo/parseFo.js';
 import { parseUri } from './fo/parseValues.js';
 import type { FoElement } from './fo/types.js';
 import { loadFonts } from './load/loadFonts.js';
+import { loadHyphenation } from './load/loadHyphenation.js';
 import { loadImages } from './load/loadImages.js';
 import { createFontkitMetrics } from './typeset/fontkitMetrics.js';
 import type { FontMetrics } from './typeset/fonts.js';
@@ -34,6 +35,8 @@ export interface RenderOptions {
   fontsDir?: string;
   /** Most pages a document may have (default DEFAULT_MAX_PAGES). */
   maxPages?: number;
+  /** Line breaking: total-fit (Knuth–Plass, default) or first-fit (for comparisons). */
+  lineBreaking?: 'total-fit' | 'first-fit';
 }
 
 /** Page cap: ten times the longest real release; stops runaway inputs from producing endless PDFs. */
@@ -47,6 +50,8 @@ export interface RenderResult {
   pages: number;
   /** Warnings met on the way (errors are thrown as PressroomError). */
   diagnostics: Diagnostic[];
+  /** The name of the layout the release named (a folder of the layouts folder). */
+  layout?: string;
 }
 
 /** Compiled layouts, once per process and layouts folder. */
@@ -97,7 +102,8 @@ export async function renderRelease(source: SourceFile, options: RenderOptions =
   const images = await loadImages(filled.layout.dir, imageSources(fo.root), source.path);
   // 5. Lay out pages.
   const warnings: Diagnostic[] = [];
-  const pages = layoutDocument(fo, { metrics, images, file: source.path, warnings, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ids: new Map() });
+  const hyphenators = loadHyphenation(hyphenatedLanguages(fo.root));
+  const pages = layoutDocument(fo, { metrics, images, file: source.path, warnings, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ids: new Map(), hyphenators, lineBreaking: options.lineBreaking ?? 'total-fit' });
   // 6. Draw the PDF.
   const { release, layout } = filled;
   const pdf = await drawPdf(pages, {
@@ -109,7 +115,14 @@ export async function renderRelease(source: SourceFile, options: RenderOptions =
     created: new Date(`${release.date}T12:00:00Z`),
     creator: `pressroom ${VERSION}, layout ${layout.name} ${layout.version}`,
   }, images);
-  return { pdf, pages: pages.pages.length, diagnostics: warnings };
+  return { pdf, pages: pages.pages.length, diagnostics: warnings, layout: layout.name };
+}
+
+/** The languages of every element that asks for hyphenation. */
+function hyphenatedLanguages(el: FoElement, out = new Set<string>()): Set<string> {
+  if (el.props.hyphenate && el.props.language) out.add(el.props.language);
+  for (const c of el.children) if (c.kind === 'element') hyphenatedLanguages(c, out);
+  return out;
 }
 
 /** The src of every fo:external-graphic in the tree. */

@@ -36,6 +36,10 @@ export const INITIAL_PROPS: FoProps = {
   breakBefore: 'auto',
   breakAfter: 'auto',
   hyphenate: false,
+  hyphenationRemain: 2,
+  hyphenationPush: 2,
+  hyphenationLadder: Infinity,
+  hyphenationCharacter: '-',
   language: null,
   textDecoration: 'none',
   baselineShift: 0,
@@ -121,6 +125,13 @@ export function resolveProps(attrs: Record<string, string>, parent: FoProps): Fo
   at('break-before', (v) => void (p.breakBefore = parseKeyword(v, ['auto', 'page', 'column'])));
   at('break-after', (v) => void (p.breakAfter = parseKeyword(v, ['auto', 'page', 'column'])));
   at('hyphenate', (v) => void (p.hyphenate = parseKeyword(v, ['true', 'false']) === 'true'));
+  at('hyphenation-remain-character-count', (v) => void (p.hyphenationRemain = parseInteger(v, 1)));
+  at('hyphenation-push-character-count', (v) => void (p.hyphenationPush = parseInteger(v, 1)));
+  at('hyphenation-ladder-count', (v) => void (p.hyphenationLadder = v.trim() === 'no-limit' ? Infinity : parseInteger(v, 1)));
+  at('hyphenation-character', (v) => {
+    if ([...v].length !== 1) throw new Error(`"${v}" is not one character`);
+    p.hyphenationCharacter = v;
+  });
   at('language', (v) => void (p.language = v.trim() === 'none' ? null : v.trim()));
   at('xml:lang', (v) => void (p.language = v.trim()));
   at('text-decoration', (v) => void (p.textDecoration = parseKeyword(v, ['none', 'underline'])));

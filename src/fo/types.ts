@@ -49,6 +49,14 @@ export interface FoProps {
   breakBefore: 'auto' | 'page' | 'column';
   breakAfter: 'auto' | 'page' | 'column';
   hyphenate: boolean;
+  /** Fewest characters before a hyphen (hyphenation-remain-character-count). */
+  hyphenationRemain: number;
+  /** Fewest characters after a hyphen (hyphenation-push-character-count). */
+  hyphenationPush: number;
+  /** Most consecutive hyphenated lines (hyphenation-ladder-count; Infinity for no-limit). */
+  hyphenationLadder: number;
+  /** The character shown at a hyphenation break. */
+  hyphenationCharacter: string;
   language: string | null;
   textDecoration: 'none' | 'underline';
   /** Shift of the baseline upwards, in points (super > 0, sub < 0). */

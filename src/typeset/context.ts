@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { FoElement } from '../fo/types.js';
 import type { FontMetrics } from './fonts.js';
+import type { Hyphenators } from './hyphenation.js';
 
 /** An image the layout may place, read from the layout's folder by the load stage. */
 export interface ImageAsset {
@@ -24,4 +25,8 @@ export interface LayoutContext {
   maxPages: number;
   /** Elements with an `id`, to resolve page-number citations. */
   ids: Map<string, FoElement>;
+  /** Hyphenation patterns for the languages the document hyphenates (none: no automatic hyphenation). */
+  hyphenators?: Hyphenators;
+  /** How lines are broken: total-fit (Knuth–Plass, the default) or first-fit (for comparison). */
+  lineBreaking?: 'total-fit' | 'first-fit';
 }

@@ -1,7 +1,7 @@
 // Lays out block-level FO content (blocks, lists, containers) for a region width into flow items.
 import type { FoElement, FoNode, FoProps } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
-import { breakLines } from '../text/breakLines.js';
+import { breakLines, type LineBox } from '../text/breakLines.js';
 import { collectInlines, styleOf } from '../text/collectInlines.js';
 import type { InlinePiece } from '../text/pieces.js';
 import { wordsOf } from '../text/words.js';
@@ -151,7 +151,7 @@ function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState): v
   const words = wordsOf(pieces, width, state.ctx, state.numberText);
   const lines = breakLines(words, { width, props: p, strut: styleOf(p, state.ctx, null) }, state.ctx);
   lines.forEach((line, i) => {
-    if (line.overfull) state.ctx.warnings.push({ severity: 'warning', file: state.ctx.file, message: 'a line is wider than its column', hint: 'shorten the word or allow it to break' });
+    if (line.overfull) state.ctx.warnings.push({ severity: 'warning', file: state.ctx.file, message: `a line is wider than its column: "${lineText(line).slice(0, 60)}"`, hint: 'shorten the word or allow it to break' });
     const insideKeep = state.keepStart !== null && (state.keepStart < 0 || i > 0 || state.items.slice(state.keepStart).some((x) => x.kind === 'line'));
     const orphansOk = i === 0 || (i >= p.orphans && lines.length - i >= p.widows);
     const item: LineFlowItem = {
@@ -167,6 +167,11 @@ function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState): v
     state.items.push(item);
   });
   state.keepPending = false;
+}
+
+/** The text of a line, for messages. */
+function lineText(line: LineBox): string {
+  return line.frags.map((f) => (f.frag.kind === 'text' ? f.frag.text : ' ') + (f.spaceAfter ? ' ' : '')).join('');
 }
 
 /** Adjacent spaces resolve to the largest (XSL space resolution with equal precedence). */

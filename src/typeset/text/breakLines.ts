@@ -1,6 +1,7 @@
-// Breaks measured words into lines (first fit), aligns and justifies them, and splits words wider than a line.
+// Breaks measured words into lines: Knuth–Plass total fit (with hyphenation when needed), first fit as the fallback that never fails.
 import type { FoElement, FoProps } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
+import { FORBIDDEN, FORCED, knuthPlass, type KPBreak, type KPItem } from './knuthPlass.js';
 import type { TextStyle } from './pieces.js';
 import type { Frag, Word } from './words.js';
 
@@ -23,6 +24,12 @@ export interface LineBox {
   footnotes: FoElement[];
   /** The natural width exceeded the available width (reported as a warning). */
   overfull: boolean;
+  /** How much the spaces were stretched (> 0) or shrunk (< 0), relative to their stretchability; 0 for ragged lines. */
+  ratio: number;
+  /** The line ends with a hyphen added at a hyphenation point. */
+  hyphenated: boolean;
+  /** Spaces on the line (for evenness figures). */
+  spaces: number;
 }
 
 /** What shapes a paragraph's lines. */
@@ -34,53 +41,157 @@ export interface ParagraphShape {
   strut: TextStyle;
 }
 
+/** Inter-word space may stretch by half its width and shrink by a third (TeX's choice for text fonts). */
+const SPACE_STRETCH = 1 / 2;
+const SPACE_SHRINK = 1 / 3;
+/** Ragged lines: an invisible stretch of 3 em at the line end lets total fit even out the ragged edge (TeX's ragged-right). */
+const RAGGED_STRETCH_EM = 3;
+/** Tolerances: first without hyphenation, then with it, then an emergency pass that accepts loose lines. */
+const TOLERANCES = [{ tolerance: 1, hyphens: false }, { tolerance: 2, hyphens: true }, { tolerance: 20, hyphens: true }];
+/** Penalties: a hyphenation break, and a break inside a URL or after an explicit hyphen. */
+const HYPHEN_PENALTY = 50;
+const PLAIN_BREAK_PENALTY = 0;
+/** Paragraphs longer than this many words are broken first fit: total fit's cost grows with length and gains little there. */
+const MAX_TOTAL_FIT_WORDS = 20_000;
+
 const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** Breaks words into line boxes. */
 export function breakLines(words: Word[], shape: ParagraphShape, ctx: LayoutContext): LineBox[] {
+  // 1. Words wider than a line are cut between graphemes, so every box fits.
+  const all = words.flatMap((w) => splitWide(w, shape.width - Math.max(0, shape.props.textIndent), ctx));
+  if (all.length === 0) return [makeLine([], shape, { ratio: 0, last: true, first: true, hyphen: null })];
+  // 2. Total fit, in passes of growing tolerance; first fit when it finds nothing (or is not wanted).
+  const justified = shape.props.textAlign === 'justify';
+  const breaks = (ctx.lineBreaking ?? 'total-fit') === 'total-fit' && all.length <= MAX_TOTAL_FIT_WORDS ? totalFit(all, shape, justified, ctx) : null;
+  const chosen = breaks ?? firstFit(all, shape);
+  // 3. Make the lines.
   const lines: LineBox[] = [];
-  let current: Word[] = [];
-  let currentWidth = 0;
-  const available = () => shape.width - (lines.length === 0 ? shape.props.textIndent : 0);
-  const flush = (last: boolean) => {
-    lines.push(makeLine(current, available(), shape, last, lines.length === 0));
-    current = [];
-    currentWidth = 0;
-  };
-  for (const word of words.flatMap((w) => splitWide(w, shape.width - Math.max(0, shape.props.textIndent), ctx))) {
-    const gap = current.length ? current[current.length - 1].space?.width ?? 0 : 0;
-    if (current.length && currentWidth + gap + word.width > available() + 1e-6) flush(false);
-    currentWidth += (current.length ? current[current.length - 1].space?.width ?? 0 : 0) + word.width;
-    current.push(word);
-    if (word.forcedBreak) flush(true);
-  }
-  if (current.length || lines.length === 0) flush(true);
+  let start = 0;
+  chosen.forEach((b, i) => {
+    const end = Math.min(all.length, Math.floor(b.position / 2) + 1);
+    const lineWords = all.slice(start, end);
+    const lastWord = lineWords[lineWords.length - 1];
+    const last = i === chosen.length - 1 || (lastWord?.forcedBreak ?? false);
+    const hyphen = lastWord && lastWord.hyphenAfter && !last ? hyphenFrag(lastWord, ctx) : null;
+    // A last line is never stretched, but it may have been shrunk to fit.
+    lines.push(makeLine(lineWords, shape, { ratio: justified ? (last ? Math.min(0, b.ratio) : b.ratio) : 0, last, first: i === 0, hyphen }));
+    start = end;
+  });
   return lines;
 }
 
-/** Places the words of one line: alignment, justification, line height and baseline. */
-function makeLine(words: Word[], width: number, shape: ParagraphShape, last: boolean, first: boolean): LineBox {
-  const natural = words.reduce((w, word, i) => w + word.width + (i < words.length - 1 ? word.space?.width ?? 0 : 0), 0);
+/** The paragraph as boxes, glue and penalties: item 2k is word k, item 2k+1 what follows it. */
+function itemsOf(words: Word[], justified: boolean, ctx: LayoutContext): KPItem[] {
+  const items: KPItem[] = [];
+  words.forEach((w, k) => {
+    items.push({ type: 'box', width: w.width });
+    if (k === words.length - 1) items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
+    else if (w.forcedBreak) items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
+    else if (w.space) items.push({ type: 'glue', width: w.space.width, stretch: justified ? w.space.width * SPACE_STRETCH : 0, shrink: justified ? w.space.width * SPACE_SHRINK : 0 });
+    else if (w.hyphenAfter) items.push({ type: 'penalty', width: w.frags.length ? hyphenFrag(w, ctx).width : 0, penalty: HYPHEN_PENALTY, flagged: true });
+    else items.push({ type: 'penalty', width: 0, penalty: PLAIN_BREAK_PENALTY, flagged: endsWithHyphen(w) });
+  });
+  return items;
+}
+
+/** Knuth–Plass over the words; the last line of each forced segment is not stretched (TeX's \parfillskip). */
+function totalFit(words: Word[], shape: ParagraphShape, justified: boolean, ctx: LayoutContext): KPBreak[] | null {
+  const items = itemsOf(words, justified, ctx);
+  // Lines ending at a forced break (the last of a paragraph, or before a line break) may be short: give them infinite stretch.
+  const withFill: KPItem[] = [];
+  const positions: number[] = [];
+  items.forEach((item, i) => {
+    if (item.type === 'penalty' && item.penalty === FORCED) {
+      // TeX's \penalty10000 \hskip 0pt plus 1fil: no break before the fill, which is not a break itself.
+      withFill.push({ type: 'penalty', width: 0, penalty: FORBIDDEN, flagged: false }, { type: 'glue', width: 0, stretch: 1e9, shrink: 0 });
+      positions.push(-1, -1);
+    }
+    withFill.push(item);
+    positions.push(i);
+  });
+  const lineStretch = justified ? 0 : RAGGED_STRETCH_EM * shape.strut.size;
+  for (const pass of TOLERANCES) {
+    const found = knuthPlass(withFill, {
+      lineWidth: (line) => shape.width - (line === 0 ? shape.props.textIndent : 0),
+      tolerance: pass.tolerance,
+      lineStretch,
+      ladderLimit: shape.props.hyphenationLadder,
+      allowHyphens: pass.hyphens,
+    });
+    if (found) return found.map((b) => ({ position: positions[b.position], ratio: b.ratio > 1e6 ? 0 : b.ratio }));
+  }
+  return null;
+}
+
+/** First fit: as many words as fit on each line (the fallback that always succeeds). */
+function firstFit(words: Word[], shape: ParagraphShape): KPBreak[] {
+  const breaks: KPBreak[] = [];
+  let width = 0;
+  let count = 0;
+  const available = () => shape.width - (breaks.length === 0 ? shape.props.textIndent : 0);
+  words.forEach((w, k) => {
+    const gap = count > 0 ? (words[k - 1].space?.width ?? 0) : 0;
+    if (count > 0 && width + gap + w.width > available() + 1e-6) {
+      breaks.push({ position: 2 * (k - 1) + 1, ratio: 0 });
+      width = 0;
+      count = 0;
+    }
+    width += (count > 0 ? gap : 0) + w.width;
+    count++;
+    if (w.forcedBreak || k === words.length - 1) {
+      breaks.push({ position: 2 * k + 1, ratio: 0 });
+      width = 0;
+      count = 0;
+    }
+  });
+  return breaks;
+}
+
+function endsWithHyphen(w: Word): boolean {
+  const last = w.frags[w.frags.length - 1];
+  return last?.kind === 'text' && /[-\u2010]$/.test(last.text);
+}
+
+/** The hyphen drawn at the end of a hyphenated line, in the style of the word it ends. */
+function hyphenFrag(w: Word, ctx: LayoutContext): Frag {
+  const last = w.frags[w.frags.length - 1];
+  const ch = last.style.hyphenation?.character ?? '-';
+  return { kind: 'text', text: ch, style: last.style, width: ctx.metrics.widthOf(last.style.face, ch) * last.style.size };
+}
+
+/** Places the words of one line: alignment, justification by `ratio`, line height and baseline. */
+function makeLine(words: Word[], shape: ParagraphShape, how: { ratio: number; last: boolean; first: boolean; hyphen: Frag | null }): LineBox {
+  const width = shape.width - (how.first ? shape.props.textIndent : 0);
+  const spaceOf = (w: Word, i: number) => (i < words.length - 1 && w.space ? w.space.width : 0);
+  const natural = words.reduce((sum, w, i) => sum + w.width + spaceOf(w, i), 0) + (how.hyphen?.width ?? 0);
   const spaces = words.slice(0, -1).filter((w) => w.space).length;
-  const align = last ? lastLineAlign(shape.props) : shape.props.textAlign;
-  const slack = width - natural;
+  const align = how.last ? lastLineAlign(shape.props) : shape.props.textAlign;
   // In a justified line, leaders without a length take the slack (as FOP's do); otherwise the spaces do.
-  const elastic = words.flatMap((w) => w.frags).filter((f): f is Frag & { kind: 'leader' } => f.kind === 'leader' && f.elastic);
-  const leaderGrowth = align === 'justify' && elastic.length > 0 && slack > 0 ? slack / elastic.length : 0;
-  const stretch = align === 'justify' && !leaderGrowth && spaces > 0 && slack > 0 ? slack / spaces : 0;
-  let x = (first ? shape.props.textIndent : 0) + (align === 'center' ? slack / 2 : align === 'end' ? slack : 0);
-  if (slack < 0) x = first ? shape.props.textIndent : 0;
+  const elastic = words.flatMap((w) => w.frags).filter((f) => f.kind === 'leader' && f.elastic).length;
+  const slack = width - natural;
+  const leaderGrowth = align === 'justify' && elastic > 0 && slack > 0 ? slack / elastic : 0;
+  const spaceAdjust = (w: Word) => {
+    if (!w.space || leaderGrowth) return 0;
+    if (how.ratio < 0) return w.space.width * how.ratio * SPACE_SHRINK;
+    if (align !== 'justify') return 0;
+    return how.last ? (spaces > 0 ? Math.max(0, slack) / spaces : 0) : w.space.width * how.ratio * SPACE_STRETCH;
+  };
+  const used = natural + (leaderGrowth ? slack : words.slice(0, -1).reduce((sum, w) => sum + spaceAdjust(w), 0));
+  const free = width - used;
+  let x = (how.first ? shape.props.textIndent : 0) + (free > 0 ? (align === 'center' ? free / 2 : align === 'end' ? free : 0) : 0);
   const frags: PlacedFrag[] = [];
   words.forEach((word, i) => {
     word.frags.forEach((original, k) => {
       const frag = leaderGrowth && original.kind === 'leader' && original.elastic ? { ...original, width: original.width + leaderGrowth } : original;
-      frags.push({ frag, x, spaceAfter: k === word.frags.length - 1 && i < words.length - 1 ? word.space?.width ?? 0 : 0 });
+      frags.push({ frag, x, spaceAfter: k === word.frags.length - 1 ? spaceOf(word, i) : 0 });
       x += frag.width;
     });
-    if (i < words.length - 1 && word.space) x += word.space.width + stretch;
+    if (i < words.length - 1 && word.space) x += word.space.width + spaceAdjust(word);
   });
+  if (how.hyphen) frags.push({ frag: how.hyphen, x, spaceAfter: 0 });
   const { height, baseline } = lineMetrics(words, shape.strut);
-  return { height, baseline, frags, footnotes: words.flatMap((w) => w.footnotes), overfull: slack < -0.01 };
+  return { height, baseline, frags, footnotes: words.flatMap((w) => w.footnotes), overfull: free < -0.01, ratio: how.ratio, hyphenated: how.hyphen !== null, spaces };
 }
 
 /** text-align-last: "relative" follows text-align, except that justify becomes start. */
@@ -112,7 +223,7 @@ function splitWide(word: Word, width: number, ctx: LayoutContext): Word[] {
   let frags: Frag[] = [];
   let used = 0;
   const push = () => {
-    if (frags.length) out.push({ frags, width: used, space: null, forcedBreak: false, footnotes: [] });
+    if (frags.length) out.push({ frags, width: used, space: null, forcedBreak: false, hyphenAfter: false, footnotes: [] });
     frags = [];
     used = 0;
   };
@@ -141,7 +252,7 @@ function splitWide(word: Word, width: number, ctx: LayoutContext): Word[] {
   }
   push();
   const lastWord = out[out.length - 1];
-  Object.assign(lastWord, { space: word.space, forcedBreak: word.forcedBreak });
+  Object.assign(lastWord, { space: word.space, forcedBreak: word.forcedBreak, hyphenAfter: word.hyphenAfter });
   out[0].footnotes = word.footnotes;
   return out;
 }

@@ -4,20 +4,22 @@ import { parseLengthOrPercent, parseUri } from '../../fo/parseValues.js';
 import type { FoElement, FoNode, FoProps } from '../../fo/types.js';
 import { checkLinkUrl } from '../../release/checkLinkUrl.js';
 import type { LayoutContext } from '../context.js';
+import type { FontFace } from '../fonts.js';
 import type { InlinePiece, TextStyle } from './pieces.js';
 
 /** The style of text set with `props`, inside a link or not. */
 export function styleOf(props: FoProps, ctx: LayoutContext, link: string | null, underline = false, shift = 0): TextStyle {
   const face = ctx.metrics.resolve(props.fontFamily, props.fontWeight, props.fontStyle === 'italic');
   if (!face) fail({ file: ctx.file }, `no font of the families "${props.fontFamily.join(', ')}" is installed`, 'use a font family from the fonts/ folder');
-  return { face, size: props.fontSize, color: props.color, lineHeight: props.lineHeight, link, underline: underline || props.textDecoration === 'underline', shift: shift + props.baselineShift };
+  const hyphenation = props.hyphenate && props.language ? { language: props.language, remain: props.hyphenationRemain, push: props.hyphenationPush, character: props.hyphenationCharacter } : null;
+  return { face, size: props.fontSize, color: props.color, lineHeight: props.lineHeight, link, underline: underline || props.textDecoration === 'underline', shift: shift + props.baselineShift, hyphenation };
 }
 
 /** Collects the pieces of inline-level nodes, in order. */
 export function collectInlines(nodes: FoNode[], parent: FoProps, ctx: LayoutContext, out: InlinePiece[] = [], outer: { link: string | null; underline: boolean; shift: number } = { link: null, underline: false, shift: 0 }): InlinePiece[] {
   for (const node of nodes) {
     if (node.kind === 'text') {
-      out.push({ kind: 'text', text: node.text, style: styleOf(parent, ctx, outer.link, outer.underline, outer.shift) });
+      pushText(node.text, styleOf(parent, ctx, outer.link, outer.underline, outer.shift), parent, ctx, out);
       continue;
     }
     const style = () => styleOf(node.props, ctx, outer.link, outer.underline, outer.shift);
@@ -57,6 +59,56 @@ export function collectInlines(nodes: FoNode[], parent: FoProps, ctx: LayoutCont
     }
   }
   return out;
+}
+
+/** Code points known to be in a face (checked once per process). */
+const coveredBy = new WeakMap<FontFace, Set<number>>();
+
+function covers(face: FontFace, cp: number, ctx: LayoutContext): boolean {
+  let known = coveredBy.get(face);
+  if (!known) coveredBy.set(face, (known = new Set()));
+  if (known.has(cp)) return true;
+  if (!ctx.metrics.hasGlyph(face, cp)) return false;
+  known.add(cp);
+  return true;
+}
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+/** Characters that need no glyph: white space (collapsed or drawn as space) and the soft hyphen (never drawn). */
+const NO_GLYPH_NEEDED = /[\s\u00AD]/;
+
+/**
+ * Adds text as pieces, each in the first face of the font-family list that has glyphs for all of a grapheme's
+ * code points (a per-character fallback chain); a character no face has is an error, never a missing-glyph box.
+ */
+function pushText(text: string, style: TextStyle, props: FoProps, ctx: LayoutContext, out: InlinePiece[]): void {
+  // Fast path: the first face has every character (the usual case).
+  let allCovered = true;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (!NO_GLYPH_NEEDED.test(ch) && !covers(style.face, cp, ctx)) {
+      allCovered = false;
+      break;
+    }
+  }
+  if (allCovered) return void out.push({ kind: 'text', text, style });
+  const faces = props.fontFamily.map((f) => ctx.metrics.resolve([f], props.fontWeight, props.fontStyle === 'italic')).filter((f): f is FontFace => f !== undefined);
+  let run = '';
+  let runFace = style.face;
+  for (const { segment } of graphemes.segment(text)) {
+    const face = NO_GLYPH_NEEDED.test(segment) ? runFace : faces.find((f) => [...segment].every((c) => NO_GLYPH_NEEDED.test(c) || covers(f, c.codePointAt(0)!, ctx)));
+    if (!face) {
+      const cp = segment.codePointAt(0)!;
+      fail({ file: ctx.file }, `no font of "${props.fontFamily.join(', ')}" has a glyph for "${segment}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`, 'remove the character, or add a font that has it to the font-family list');
+    }
+    if (face !== runFace && run) {
+      out.push({ kind: 'text', text: run, style: { ...style, face: runFace } });
+      run = '';
+    }
+    runFace = face;
+    run += segment;
+  }
+  if (run) out.push({ kind: 'text', text: run, style: { ...style, face: runFace } });
 }
 
 function requireAttr(node: FoElement, name: string, ctx: LayoutContext): string {

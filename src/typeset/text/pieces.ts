@@ -13,6 +13,8 @@ export interface TextStyle {
   underline: boolean;
   /** Baseline shift upwards in points. */
   shift: number;
+  /** How words of this text may be hyphenated, or null when they may not (hyphenate="false" or no language). */
+  hyphenation: { language: string; remain: number; push: number; character: string } | null;
 }
 
 /** One piece of a paragraph's inline content. */

@@ -1,9 +1,9 @@
 // Splits a paragraph's pieces into words at UAX #14 break opportunities, measured, with the space after each.
 import LineBreaker from 'linebreak';
-import { fail } from '../../diagnostics/PressroomError.js';
 import type { FoElement } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
 import type { InlinePiece, TextStyle } from './pieces.js';
+import { splitWord } from './splitWord.js';
 
 /** A measured part of a word. */
 export type Frag =
@@ -20,6 +20,8 @@ export interface Word {
   space: { style: TextStyle; width: number } | null;
   /** A forced line break follows. */
   forcedBreak: boolean;
+  /** No space follows, but a line may end here with a hyphen added (a hyphenation point or a soft hyphen). */
+  hyphenAfter: boolean;
   /** Footnote bodies referenced in this word. */
   footnotes: FoElement[];
 }
@@ -30,9 +32,6 @@ const OBJECT = '\uFFFC';
 const DEFAULT_LEADER_LENGTH = 12;
 /** Placeholder for a page number whose value is not known yet: two digits cover most documents. */
 const UNKNOWN_NUMBER = '00';
-
-/** Code points already checked per face. */
-const checkedGlyphs = new WeakMap<object, Set<number>>();
 
 /** Measures the words of a paragraph; `lineWidth` resolves percentage leader lengths. */
 export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutContext, numberText: (source: string, refId: string | null) => string | undefined): Word[] {
@@ -48,7 +47,6 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
     if (piece.kind === 'text') {
       let s = piece.text.replace(/[ \t\r\n]+/g, ' ');
       if (s.startsWith(' ') && (text === '' || text.endsWith(' ') || text.endsWith('\n'))) s = s.slice(1);
-      checkGlyphs(s, piece.style, ctx);
       add(s);
     } else if (piece.kind === 'break') {
       if (text.endsWith(' ')) text = text.slice(0, -1), owners.pop();
@@ -74,13 +72,14 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
     footnotesAt.forEach((_, k) => k >= start && k <= end && footnotesAt.delete(k));
     const spaceAt = start + core.length;
     const spaceStyle = trailing.includes(' ') ? styleAt(pieces, owners[spaceAt]) : null;
-    words.push({
+    words.push(...splitWord({
       frags,
       width: frags.reduce((w, f) => w + f.width, 0),
       space: spaceStyle ? { style: spaceStyle, width: ctx.metrics.widthOf(spaceStyle.face, ' ') * spaceStyle.size } : null,
       forcedBreak: brk.required && trailing.includes('\n'),
+      hyphenAfter: false,
       footnotes,
-    });
+    }, ctx));
     start = end;
   }
   return words.filter((w) => w.frags.length > 0 || w.forcedBreak || w.footnotes.length > 0);
@@ -129,16 +128,3 @@ function objectFrag(piece: InlinePiece, lineWidth: number, ctx: LayoutContext, n
   }
 }
 
-/** Every character must have a glyph in its font: a missing glyph is an error, never a box in the PDF. */
-function checkGlyphs(s: string, style: TextStyle, ctx: LayoutContext): void {
-  let seen = checkedGlyphs.get(style.face);
-  if (!seen) checkedGlyphs.set(style.face, (seen = new Set()));
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp === 0x20 || seen.has(cp)) continue;
-    if (!ctx.metrics.hasGlyph(style.face, cp)) {
-      fail({ file: ctx.file }, `the font ${style.face.family} has no glyph for "${ch}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`, 'remove the character or use a layout whose fonts cover it');
-    }
-    seen.add(cp);
-  }
-}

@@ -1,0 +1,64 @@
+// Loads TeX hyphenation patterns (the `hyphen` package) for the languages a document needs, once per process.
+import { createRequire } from 'node:module';
+import type { Hyphenator, Hyphenators } from '../typeset/hyphenation.js';
+
+const require = createRequire(import.meta.url);
+
+type PatternFunction = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
+const createHyphenator = require('hyphen') as (patterns: unknown, options?: object) => PatternFunction;
+
+/** Pattern sets by primary language (and a few tags): the member states' languages, as `hyphen` names them. */
+const PATTERNS: Record<string, string> = {
+  en: 'en-us', 'en-gb': 'en-gb', fr: 'fr', de: 'de-1996', it: 'it', es: 'es', pt: 'pt', nl: 'nl', pl: 'pl', cs: 'cs', sk: 'sk',
+  sl: 'sl', hr: 'hr', bs: 'hr', 'sr-latn': 'sh-latn', 'sr-cyrl': 'sr-cyrl', bg: 'bg', mk: 'mk', ru: 'ru', uk: 'uk', el: 'el-monoton',
+  tr: 'tr', hu: 'hu', ro: 'ro', fi: 'fi', sv: 'sv', da: 'da', nb: 'nb', no: 'nb', nn: 'nn', is: 'is', et: 'et', lv: 'lv', lt: 'lt',
+  hy: 'hy', ka: 'ka', ca: 'ca', ga: 'ga', cy: 'cy', sq: 'sq', be: 'be', eu: 'eu', gl: 'gl', la: 'la',
+};
+
+/** The languages with hyphenation patterns (tags as accepted in `language`). */
+export const HYPHENATION_LANGUAGES = [...Object.keys(PATTERNS), 'sr'].sort();
+
+/** Hyphenators built so far, by pattern set. */
+const built = new Map<string, Hyphenator>();
+
+/** A Unicode soft hyphen: what the pattern library inserts, and what we look for. */
+const SOFT_HYPHEN = '\u00AD';
+
+function build(patternSet: string): Hyphenator {
+  let h = built.get(patternSet);
+  if (!h) {
+    const fn = createHyphenator(require(`hyphen/patterns/${patternSet}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: 1 });
+    h = (word: string) => {
+      const marked = fn(word);
+      const points: number[] = [];
+      for (let i = 0, offset = 0; i < marked.length; i++) {
+        if (marked[i] === SOFT_HYPHEN) points.push(offset);
+        else offset++;
+      }
+      return points;
+    };
+    built.set(patternSet, h);
+  }
+  return h;
+}
+
+/** Serbian is written in both scripts: pick the patterns by the word's script. */
+function serbian(): Hyphenator {
+  const latin = build('sh-latn');
+  const cyrillic = build('sr-cyrl');
+  return (word) => (/[\u0400-\u04FF]/.test(word) ? cyrillic(word) : latin(word));
+}
+
+/** Hyphenators for the given language tags; languages without patterns are left out (their words are not hyphenated). */
+export function loadHyphenation(languages: Iterable<string>): Hyphenators {
+  const out: Hyphenators = new Map();
+  for (const tag of languages) {
+    const lower = tag.toLowerCase();
+    const primary = lower.split('-')[0];
+    if (out.has(lower)) continue;
+    if (primary === 'sr' && !PATTERNS[lower]) out.set(lower, serbian());
+    else if (PATTERNS[lower]) out.set(lower, build(PATTERNS[lower]));
+    else if (PATTERNS[primary]) out.set(lower, build(PATTERNS[primary]));
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+// Finds the places inside a word where a line may still end: soft hyphens, hyphenation patterns, and URL separators.
+import type { LayoutContext } from '../context.js';
+import { hyphenatorFor } from '../hyphenation.js';
+import type { Frag, Word } from './words.js';
+
+const SOFT_HYPHEN = '\u00AD';
+/** Words shorter than this are never hyphenated automatically (a common typographic minimum). */
+const MIN_HYPHENATED_WORD = 5;
+/** Looks like an address: a URL or an e-mail address is broken at its separators, never hyphenated. */
+const ADDRESS = /^[a-z][a-z0-9+.-]*:\/\/|^www\.|@|^[^\s]+\.[a-z]{2,}\/[^\s]*$/i;
+
+/** A place to split a word, as an offset in its text, and whether a hyphen is shown there. */
+interface SplitPoint {
+  offset: number;
+  hyphen: boolean;
+}
+
+/** Splits a word at its inner break points; a word without any is returned whole. */
+export function splitWord(word: Word, ctx: LayoutContext): Word[] {
+  const text = word.frags.map((f) => (f.kind === 'text' ? f.text : '\uFFFC')).join('');
+  const hasSoftHyphen = text.includes(SOFT_HYPHEN);
+  const points = hasSoftHyphen ? softHyphenPoints(text) : ADDRESS.test(text) ? addressPoints(text) : hyphenationPoints(word, text, ctx);
+  if (points.length === 0 && !hasSoftHyphen) return [word];
+  return cutAt(word, points, ctx);
+}
+
+/** Soft hyphens the author typed: each is a hyphenation point (and is not drawn). */
+function softHyphenPoints(text: string): SplitPoint[] {
+  const points: SplitPoint[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === SOFT_HYPHEN) points.push({ offset: i, hyphen: true });
+  return points;
+}
+
+/** URLs and e-mail addresses break after "/" and before ".", "-", "?", "&", "=", "@", "#" — with no hyphen added. */
+function addressPoints(text: string): SplitPoint[] {
+  const points: SplitPoint[] = [];
+  const start = text.indexOf('://') >= 0 ? text.indexOf('://') + 3 : 0;
+  for (let i = start + 1; i < text.length - 1; i++) {
+    if (text[i - 1] === '/' && text[i] !== '/') points.push({ offset: i, hyphen: false });
+    else if ('.-?&=@#_'.includes(text[i]) && text[i - 1] !== '/') points.push({ offset: i, hyphen: false });
+  }
+  return points;
+}
+
+/** Pattern hyphenation of the word's letters, for one-style text in a language with patterns. */
+function hyphenationPoints(word: Word, text: string, ctx: LayoutContext): SplitPoint[] {
+  const first = word.frags[0];
+  if (!first || first.kind !== 'text' || !first.style.hyphenation || first.style.link) return [];
+  if (word.frags.some((f) => f.kind !== 'text' || f.style.hyphenation?.language !== first.style.hyphenation?.language)) return [];
+  const { language, remain, push } = first.style.hyphenation;
+  const hyphenate = hyphenatorFor(ctx.hyphenators, language);
+  if (!hyphenate) return [];
+  // The letters of the word, without leading or trailing punctuation ("(Serbia)," → "Serbia").
+  const match = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/u.exec(text);
+  if (!match || match[0].length !== text.replace(/^[^\p{L}]+|[^\p{L}\p{M}]+$/gu, '').length) return [];
+  const letters = match[0];
+  if (letters.length < Math.max(MIN_HYPHENATED_WORD, remain + push) || /^[\p{Lu}\p{M}]+$/u.test(letters)) return [];
+  return hyphenate(letters)
+    .filter((i) => i >= remain && letters.length - i >= push)
+    .map((i) => ({ offset: match.index + i, hyphen: true }));
+}
+
+/** Cuts the word's frags at the points; the pieces but the last break with or without a hyphen. */
+function cutAt(word: Word, points: SplitPoint[], ctx: LayoutContext): Word[] {
+  const out: Word[] = [];
+  let frags: Frag[] = [];
+  let offset = 0;
+  let next = 0;
+  const finish = (hyphenAfter: boolean) => {
+    const cleaned = frags.map((f) => (f.kind === 'text' && f.text.includes(SOFT_HYPHEN) ? measured(f, f.text.replaceAll(SOFT_HYPHEN, ''), ctx) : f)).filter((f) => f.kind !== 'text' || f.text !== '');
+    out.push({ frags: cleaned, width: cleaned.reduce((w, f) => w + f.width, 0), space: null, forcedBreak: false, hyphenAfter, footnotes: out.length === 0 ? word.footnotes : [] });
+    frags = [];
+  };
+  for (const frag of word.frags) {
+    const length = frag.kind === 'text' ? frag.text.length : 1;
+    let start = 0;
+    while (next < points.length && points[next].offset < offset + length) {
+      const cut = points[next].offset - offset;
+      if (frag.kind === 'text' && cut > start) frags.push(measured(frag, frag.text.slice(start, cut), ctx));
+      if (cut > 0 || frags.length) finish(points[next].hyphen);
+      start = cut;
+      next++;
+    }
+    if (frag.kind === 'text') {
+      if (start < frag.text.length) frags.push(start === 0 ? frag : measured(frag, frag.text.slice(start), ctx));
+    } else frags.push(frag);
+    offset += length;
+  }
+  finish(false);
+  const last = out[out.length - 1];
+  Object.assign(last, { space: word.space, forcedBreak: word.forcedBreak, hyphenAfter: word.hyphenAfter });
+  return out.filter((w) => w.frags.length > 0 || w === last);
+}
+
+function measured(frag: Frag & { kind: 'text' }, text: string, ctx: LayoutContext): Frag {
+  return { kind: 'text', text, style: frag.style, width: ctx.metrics.widthOf(frag.style.face, text) * frag.style.size };
+}
