@@ -1,6 +1,7 @@
 // The Handlebars helpers every layout may use: pure functions of their arguments, registered in one place.
 import type { HelperDelegate } from 'handlebars';
 import { rosterOn } from './rosterOn.js';
+import { applyTypography } from './typography.js';
 
 /** Month-name formatters per language, built once: Intl formatters are slow to create. */
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -44,6 +45,7 @@ export const helpers: Record<string, HelperDelegate> = {
     return formatDate(iso, pattern, typeof language === 'string' ? language : undefined);
   },
   localized: (...a: unknown[]) => localized(a[0] as Record<string, unknown>, String(a[1])),
+  typography: (...a: unknown[]) => applyTypography(String(a[0]), String(a[1])),
   rosterOn: (...a: unknown[]) => rosterOn(a[0] as unknown[], String(a[1]), String(a[2])),
   length: (...a: unknown[]) => (Array.isArray(a[0]) ? a[0].length : 0),
   eq: (...a: unknown[]) => a[0] === a[1],

@@ -18,11 +18,13 @@ export function parseFo(file: string, text: string): FoDocument {
   const report = (pos: FoPosition, message: string, hint: string) => diagnostics.push(errorAt({ file, ...pos }, message, hint));
 
   parser.on('error', (err) => {
-    fail({ file, line: parser.line, column: parser.column }, `the filled layout is not well-formed XML: ${err.message.replace(/^.*?:\d+:\d+: /, '')}`, 'check the layout template; `pressroom fo <release>` prints the filled FO');
+    const reason = err.message.replace(/^(?:.*?:)?\d+:\d+: /, '').replace(/\.$/, '');
+    fail({ file, line: parser.line, column: Math.max(1, parser.column) }, `the filled layout is not well-formed XML: ${reason}`, 'check the layout template; `pressroom fo <release>` prints the filled FO');
   });
   // The start of each tag (saxes reports opentag at its end).
   let tagStart: FoPosition = { line: 1, column: 1 };
-  parser.on('opentagstart', () => void (tagStart = { line: parser.line, column: Math.max(1, parser.column - 1) }));
+  // At opentagstart saxes has read "<" and the name; the tag starts that many columns back.
+  parser.on('opentagstart', (tag) => void (tagStart = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) }));
   parser.on('opentag', (tag: SaxesTagNS) => {
     const position = tagStart;
     const parent = stack[stack.length - 1];

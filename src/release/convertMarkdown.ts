@@ -6,11 +6,20 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { Block, Inline, ListItem, Position } from './types.js';
 import { checkLinkUrl } from './checkLinkUrl.js';
 
+/** The text of inline content, without marks. */
+function plainText(inlines: Inline[]): string {
+  return inlines.map((i) => ('value' in i ? i.value : 'children' in i ? plainText(i.children) : ' ')).join('');
+}
+
 /** Where the body starts in its file, so positions in messages are file positions. */
 export interface BodyOrigin {
   file: string;
   /** 1-based file line of the body's first line. */
   line: number;
+  /** Columns every body line is indented by in the file (a YAML block scalar); 0 for Markdown files. */
+  indent?: number;
+  /** The body is a quoted string whose lines are not the file's: every position is the field's own. */
+  fixed?: Position;
 }
 
 /** Parses Markdown body text into blocks; unsupported constructs and bad links are errors with line:column. */
@@ -19,7 +28,8 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === 'definition') definitions.set(node.identifier, node);
   const diagnostics: Diagnostic[] = [];
-  const at = (node: Nodes): Position => ({ line: (node.position?.start.line ?? 1) + origin.line - 1, column: node.position?.start.column ?? 1 });
+  const at = (node: Nodes): Position =>
+    origin.fixed ?? { line: (node.position?.start.line ?? 1) + origin.line - 1, column: (node.position?.start.column ?? 1) + (origin.indent ?? 0) };
   const report = (node: Nodes, message: string, hint: string) => diagnostics.push(errorAt({ file: origin.file, ...at(node) }, message, hint, 'body'));
 
   const inlines = (parent: Parents): Inline[] => (parent.children as PhrasingContent[]).flatMap(inline);
@@ -53,10 +63,13 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
     }
     return [{ kind: 'link', url, children, position: at(node) }];
   };
-  const blocks = (nodes: RootContent[]): Block[] => nodes.flatMap(block);
-  const block = (node: RootContent): Block[] => {
+  const blocks = (nodes: RootContent[]): Block[] => nodes.flatMap((node, i) => block(node, nodes[i + 1]));
+  const block = (node: RootContent, next?: RootContent): Block[] => {
     switch (node.type) {
-      case 'paragraph': return [{ kind: 'paragraph', children: inlines(node), position: at(node) }];
+      case 'paragraph': {
+        const children = inlines(node);
+        return [{ kind: 'paragraph', children, introducesList: next?.type === 'list' && /:\s*$/.test(plainText(children)), position: at(node) }];
+      }
       case 'heading': return [{ kind: 'heading', level: node.depth, children: inlines(node), position: at(node) }];
       case 'thematicBreak': return [{ kind: 'rule', position: at(node) }];
       case 'blockquote': return [{ kind: 'quote', children: blocks(node.children), position: at(node) }];
@@ -67,7 +80,7 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
       }
       // Code blocks and raw HTML blocks are shown as their literal text.
       case 'code':
-      case 'html': return [{ kind: 'paragraph', children: [{ kind: 'text', value: node.value }], position: at(node) }];
+      case 'html': return [{ kind: 'paragraph', children: [{ kind: 'text', value: node.value }], introducesList: false, position: at(node) }];
       case 'definition': return [];
       default: return [];
     }

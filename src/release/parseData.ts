@@ -12,6 +12,8 @@ export interface ParsedData {
   value: unknown;
   /** Where a field path (`['contacts', 0, 'email']`) is in the file, or the nearest parent's place. */
   placeOf(path: (string | number)[], key?: boolean): Position;
+  /** For a block scalar (`body: |`): the file line of its first content line and the content's indentation. */
+  blockScalarAt(path: (string | number)[]): { line: number; indent: number } | undefined;
 }
 
 /** Parses YAML or JSON text starting at `firstLine` of `file`; syntax errors carry line:column. */
@@ -41,7 +43,15 @@ export function parseData(file: string, text: string, firstLine: number): Parsed
       errorAt({ file, line: firstLine, column: 1 }, aliasy ? 'the data uses too many YAML aliases' : `the data cannot be read: ${message.toLowerCase()}`, 'write the values out instead of using YAML anchors and aliases'),
     ]);
   }
-  return { value, placeOf: (path, key) => toPosition(offsetOf(doc, path, key)) };
+  const blockScalarAt = (path: (string | number)[]) => {
+    const node = doc.getIn(path, true);
+    if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range) return undefined;
+    // The content starts on the line after the | or > indicator, indented by the block's indentation.
+    const nextLine = text.indexOf('\n', node.range[0]) + 1;
+    const indent = /^[ ]*/.exec(text.slice(nextLine))![0].length;
+    return { line: toPosition(nextLine).line, indent };
+  };
+  return { value, placeOf: (path, key) => toPosition(offsetOf(doc, path, key)), blockScalarAt };
 }
 
 /** The start offset of the node at `path` (or its key), falling back to the nearest existing parent. */

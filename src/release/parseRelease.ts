@@ -25,8 +25,9 @@ export function parseRelease(source: SourceFile): Release {
   }
   // 4. Convert the body; for data files its positions count from the body field's line.
   const bodyText = split.body ?? data.body ?? '';
-  const bodyLine = split.body !== undefined ? split.bodyLine : parsed.placeOf(['body']).line;
-  const body = convertMarkdown(bodyText, { file: source.path, line: bodyLine });
+  const block = split.body === undefined ? parsed.blockScalarAt(['body']) : undefined;
+  const origin = split.body !== undefined ? { line: split.bodyLine } : block ? { line: block.line, indent: block.indent } : { line: 1, fixed: parsed.placeOf(['body']) };
+  const body = convertMarkdown(bodyText, { file: source.path, ...origin });
   return toRelease(source.path, data, body);
 }
 

@@ -17,7 +17,8 @@ export type Inline =
 
 /** Block content of the body. */
 export type Block =
-  | { kind: 'paragraph'; children: Inline[]; position: Position }
+  /** `introducesList`: the paragraph ends with ":" and a list follows (layouts keep the two together). */
+  | { kind: 'paragraph'; children: Inline[]; introducesList: boolean; position: Position }
   | { kind: 'heading'; level: number; children: Inline[]; position: Position }
   | { kind: 'list'; ordered: boolean; start: number; items: ListItem[]; position: Position }
   | { kind: 'quote'; children: Block[]; position: Position }

@@ -3,7 +3,8 @@ import { fail } from '../diagnostics/PressroomError.js';
 import type { FoDocument, FoElement } from '../fo/types.js';
 import type { LayoutContext } from './context.js';
 import { layoutBlocks } from './flow/layoutBlocks.js';
-import type { FlowItem } from './flow/items.js';
+import type { FlowItem, LineFlowItem } from './flow/items.js';
+import { typoStatsOf } from './typoStats.js';
 import { decorate } from './pages/decorate.js';
 import { fillColumn, openBoxesAt, type ColumnFill, type OpenItem } from './pages/fillColumn.js';
 import { masterForPage, readMasters, type Masters, type PageMaster, type Region } from './pages/pageMasters.js';
@@ -20,13 +21,18 @@ export function layoutDocument(doc: FoDocument, ctx: LayoutContext): PageLayout 
   if (!set) fail({ file: doc.file }, 'the document has no fo:layout-master-set', 'add the page masters');
   const masters = readMasters(set, ctx.file);
   const pages: Page[] = [];
-  for (const sequence of elements(doc.root, 'page-sequence')) pages.push(...layoutSequence(sequence, masters, ctx, pages.length));
+  const columns: { page: number; lines: LineFlowItem[] }[] = [];
+  for (const sequence of elements(doc.root, 'page-sequence')) {
+    const { drawn, poured } = layoutSequence(sequence, masters, ctx, pages.length);
+    poured.forEach((page, i) => page.columns.forEach((c) => columns.push({ page: pages.length + i + 1, lines: c.lines.map((l) => l.item) })));
+    pages.push(...drawn);
+  }
   if (pages.length === 0) fail({ file: doc.file }, 'the document has no fo:page-sequence', 'add a page-sequence with a flow');
-  return { pages };
+  return { pages, stats: typoStatsOf(columns) };
 }
 
 /** One page-sequence: pour the flow (twice if the flow itself cites page numbers), then add static content. */
-function layoutSequence(sequence: FoElement, masters: Masters, ctx: LayoutContext, pagesBefore: number): Page[] {
+function layoutSequence(sequence: FoElement, masters: Masters, ctx: LayoutContext, pagesBefore: number): { drawn: Page[]; poured: PouredPage[] } {
   const reference = sequence.attrs['master-reference'];
   if (!reference) fail({ file: ctx.file }, `fo:page-sequence needs a master-reference (filled FO line ${sequence.position.line})`);
   const firstNumber = sequence.attrs['initial-page-number'] ? Number(sequence.attrs['initial-page-number']) : pagesBefore + 1;
@@ -50,7 +56,7 @@ function layoutSequence(sequence: FoElement, masters: Masters, ctx: LayoutContex
   }
   // 3. Draw each page: region backgrounds, static content (now that numbers are known), the body's boxes and lines.
   const statics = new Map(sequence.children.filter((c): c is FoElement => c.kind === 'element' && c.name === 'static-content').map((s) => [s.attrs['flow-name'], s]));
-  return poured.map((page, i) => drawPage(page, firstNumber + i, numbers, statics, ctx));
+  return { drawn: poured.map((page, i) => drawPage(page, firstNumber + i, numbers, statics, ctx)), poured };
 }
 
 /** A page's master and what each of its body columns received. */

@@ -1,5 +1,6 @@
 // What the lay-out stage hands on: pages of positioned items, ready to draw. Coordinates in points, y downwards from the page top.
 import type { FontFace } from './fonts.js';
+import type { TypoStats } from './typoStats.js';
 
 /** A run of text drawn at a baseline. */
 export interface TextItem {
@@ -73,4 +74,6 @@ export interface Page {
 /** The laid-out document. */
 export interface PageLayout {
   pages: Page[];
+  /** Typographic figures of the body text (spacing, hyphenation, widows, orphans, lone headings). */
+  stats: TypoStats;
 }

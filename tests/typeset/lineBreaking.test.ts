@@ -220,7 +220,11 @@ describe('line height', () => {
 });
 
 describe('missing glyphs', () => {
-  it('should refuse a character the font has no glyph for, naming it', () => {
-    expect(() => layoutSnippet('<fo:block>a\u2603b</fo:block>', { missingGlyphs: [0x2603] })).toThrow('the font Noto Sans has no glyph for "\u2603" (U+2603)');
+  it('should refuse a character the font has no glyph for, naming it and its code point', () => {
+    expect(() => layoutSnippet('<fo:block>a\u2603b</fo:block>', { missingGlyphs: [0x2603] })).toThrow(/"\u2603" \(U\+2603\)/);
+  });
+
+  it('should not refuse a character that the font has', () => {
+    expect(() => layoutSnippet('<fo:block>a\u2603b</fo:block>', { missingGlyphs: [0x2604] })).not.toThrow();
   });
 });

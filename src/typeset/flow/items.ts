@@ -17,6 +17,19 @@ export interface LineFlowItem {
   ids: string[];
   /** Ids of elements that end on this line (page-number-citation-last). */
   endIds: string[];
+  /** The paragraph the line belongs to (shared by its lines) and the line's index in it. */
+  paragraph: ParagraphInfo;
+  index: number;
+  /** The line ends a block with keep-with-next (a heading, a list introduction). */
+  keepWithNext: boolean;
+}
+
+/** What pagination rules and reports need to know of a paragraph. */
+export interface ParagraphInfo {
+  lines: number;
+  widows: number;
+  orphans: number;
+  justified: boolean;
 }
 
 /** Vertical space between blocks: dropped at the top of a column (XSL's conditional space). */

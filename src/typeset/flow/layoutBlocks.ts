@@ -5,7 +5,7 @@ import { breakLines, type LineBox } from '../text/breakLines.js';
 import { collectInlines, styleOf } from '../text/collectInlines.js';
 import type { InlinePiece } from '../text/pieces.js';
 import { wordsOf } from '../text/words.js';
-import type { FlowItem, LineFlowItem } from './items.js';
+import type { FlowItem, LineFlowItem, ParagraphInfo } from './items.js';
 
 /** Gives the text of a page number once it is known (undefined before pagination). */
 export type NumberText = (source: string, refId: string | null) => string | undefined;
@@ -86,6 +86,7 @@ function layoutBlock(node: FoElement, state: FlowState): void {
   if (node.name === 'block-container' && p.height) padToHeight(state.items, before, lengthOf(p.height, state.regionWidth));
   if (opensKeep) state.keepStart = null;
   markLastLineEnds(state.items, before, p.id);
+  if (p.keepWithNext) markKeepWithNext(state.items, before);
   const bottom = p.padding[2] + p.border[2].width;
   if (bottom > 0) state.items.push({ kind: 'space', height: bottom, discardable: false });
   if (decorated) state.items.push({ kind: 'close', id: decoId, x: 0, width: 0, props: p });
@@ -124,6 +125,14 @@ function markLastLineEnds(items: FlowItem[], from: number, id: string | null): v
   }
 }
 
+/** Marks the last line laid out since `from` as keeping with what follows. */
+function markKeepWithNext(items: FlowItem[], from: number): void {
+  for (let i = items.length - 1; i >= from; i--) {
+    const item = items[i];
+    if (item.kind === 'line') return void (item.keepWithNext = true);
+  }
+}
+
 /** A list: each item's label lines ride beside the first line of its body. */
 function layoutList(list: FoElement, state: FlowState): void {
   for (const item of list.children) {
@@ -150,6 +159,7 @@ function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState): v
   const width = Math.max(1, contentEndOf(p, state.regionWidth) - p.startIndent);
   const words = wordsOf(pieces, width, state.ctx, state.numberText);
   const lines = breakLines(words, { width, props: p, strut: styleOf(p, state.ctx, null) }, state.ctx);
+  const paragraph: ParagraphInfo = { lines: lines.length, widows: p.widows, orphans: p.orphans, justified: p.textAlign === 'justify' };
   lines.forEach((line, i) => {
     if (line.overfull) state.ctx.warnings.push({ severity: 'warning', file: state.ctx.file, message: `a line is wider than its column: "${lineText(line).slice(0, 60)}"`, hint: 'shorten the word or allow it to break' });
     const insideKeep = state.keepStart !== null && (state.keepStart < 0 || i > 0 || state.items.slice(state.keepStart).some((x) => x.kind === 'line'));
@@ -163,6 +173,9 @@ function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState): v
       footnotes: line.footnotes.map((body) => layoutBlocks(body.children, body.props, state.regionWidth, state.ctx, state.numberText)),
       ids: i === 0 ? state.pendingIds.splice(0) : [],
       endIds: [],
+      paragraph,
+      index: i,
+      keepWithNext: false,
     };
     state.items.push(item);
   });

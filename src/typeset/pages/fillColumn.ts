@@ -62,7 +62,7 @@ export function fillColumn(items: FlowItem[], start: number, height: number, car
       continue;
     }
     if (item.kind !== 'line') continue;
-    if (lines > 0 && item.breakBefore) lastBreak = { index: i, y, footnotes: footnoteHeight, lines };
+    if (lines > 0 && item.breakBefore) lastBreak = { index: breakIndexBefore(items, i, start), y, footnotes: footnoteHeight, lines };
     const notes = item.footnotes.reduce((h, f) => h + heightOf(f), 0);
     if (lines > 0 && y + item.line.height + footnoteHeight + notes > height + 1e-6) {
       end = lastBreak ? lastBreak.index : i;
@@ -76,6 +76,13 @@ export function fillColumn(items: FlowItem[], start: number, height: number, car
   if (i >= items.length) end = items.length;
   // 2. Place the items before `end`: lines, boxes, and the footnotes of placed lines at the column foot.
   return { ...placeItems(items, start, end, height, carried), end, forced, overflow };
+}
+
+/** A break before line `i` goes before the box starts and spaces that lead to it, so a block moves whole with its top border. */
+function breakIndexBefore(items: FlowItem[], i: number, start: number): number {
+  let k = i;
+  while (k - 1 > start && (items[k - 1].kind === 'open' || items[k - 1].kind === 'space')) k--;
+  return k;
 }
 
 /** Positions items[start, end) in the column. */

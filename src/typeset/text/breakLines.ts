@@ -46,8 +46,16 @@ const SPACE_STRETCH = 1 / 2;
 const SPACE_SHRINK = 1 / 3;
 /** Ragged lines: an invisible stretch of 3 em at the line end lets total fit even out the ragged edge (TeX's ragged-right). */
 const RAGGED_STRETCH_EM = 3;
-/** Tolerances: first without hyphenation, then with it, then an emergency pass that accepts loose lines. */
-const TOLERANCES = [{ tolerance: 1, hyphens: false }, { tolerance: 2, hyphens: true }, { tolerance: 20, hyphens: true }];
+/**
+ * Passes: first without hyphenation, then with it, then passes that accept loose lines before breaking URLs and
+ * e-mail addresses (a short ragged line is better than a broken address).
+ */
+const PASSES = [
+  { tolerance: 1, hyphens: false, addresses: false },
+  { tolerance: 2, hyphens: true, addresses: false },
+  { tolerance: 50, hyphens: true, addresses: false },
+  { tolerance: 50, hyphens: true, addresses: true },
+];
 /** Penalties: a hyphenation break, and a break inside a URL or after an explicit hyphen. */
 const HYPHEN_PENALTY = 50;
 const PLAIN_BREAK_PENALTY = 0;
@@ -89,7 +97,8 @@ function itemsOf(words: Word[], justified: boolean, ctx: LayoutContext): KPItem[
     if (k === words.length - 1) items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
     else if (w.forcedBreak) items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
     else if (w.space) items.push({ type: 'glue', width: w.space.width, stretch: justified ? w.space.width * SPACE_STRETCH : 0, shrink: justified ? w.space.width * SPACE_SHRINK : 0 });
-    else if (w.hyphenAfter) items.push({ type: 'penalty', width: w.frags.length ? hyphenFrag(w, ctx).width : 0, penalty: HYPHEN_PENALTY, flagged: true });
+    else if (w.hyphenAfter) items.push({ type: 'penalty', width: w.frags.length ? hyphenFrag(w, ctx).width : 0, penalty: HYPHEN_PENALTY, flagged: true, optional: 'hyphen' });
+    else if (w.addressBreakAfter) items.push({ type: 'penalty', width: 0, penalty: PLAIN_BREAK_PENALTY, flagged: false, optional: 'address' });
     else items.push({ type: 'penalty', width: 0, penalty: PLAIN_BREAK_PENALTY, flagged: endsWithHyphen(w) });
   });
   return items;
@@ -111,13 +120,14 @@ function totalFit(words: Word[], shape: ParagraphShape, justified: boolean, ctx:
     positions.push(i);
   });
   const lineStretch = justified ? 0 : RAGGED_STRETCH_EM * shape.strut.size;
-  for (const pass of TOLERANCES) {
+  for (const pass of PASSES) {
     const found = knuthPlass(withFill, {
       lineWidth: (line) => shape.width - (line === 0 ? shape.props.textIndent : 0),
       tolerance: pass.tolerance,
       lineStretch,
       ladderLimit: shape.props.hyphenationLadder,
       allowHyphens: pass.hyphens,
+      allowAddressBreaks: pass.addresses,
     });
     if (found) return found.map((b) => ({ position: positions[b.position], ratio: b.ratio > 1e6 ? 0 : b.ratio }));
   }

@@ -4,7 +4,7 @@
 export type KPItem =
   | { type: 'box'; width: number }
   | { type: 'glue'; width: number; stretch: number; shrink: number }
-  | { type: 'penalty'; width: number; penalty: number; flagged: boolean };
+  | { type: 'penalty'; width: number; penalty: number; flagged: boolean; /** Allowed only in passes that allow it. */ optional?: 'hyphen' | 'address' };
 
 /** A penalty that forces a break (TeX's −10000). */
 export const FORCED = -Infinity;
@@ -21,8 +21,10 @@ export interface KPParams {
   lineStretch: number;
   /** Most consecutive lines that may end with a flagged (hyphen) break; Infinity for no limit. */
   ladderLimit: number;
-  /** Whether flagged penalties with a width (hyphenation points) may be used. */
+  /** Whether hyphenation points may be used. */
   allowHyphens: boolean;
+  /** Whether URLs and e-mail addresses may be broken. */
+  allowAddressBreaks: boolean;
 }
 
 /** A chosen break: the item index where the line ends, and the line's adjustment ratio. */
@@ -61,7 +63,10 @@ export function knuthPlass(items: KPItem[], params: KPParams): KPBreak[] | null 
       width += item.width;
       continue;
     }
-    const breakable = item.type === 'glue' ? i > 0 && items[i - 1].type === 'box' : item.penalty < FORBIDDEN && (params.allowHyphens || !(item.flagged && item.width > 0));
+    const breakable =
+      item.type === 'glue'
+        ? i > 0 && items[i - 1].type === 'box'
+        : item.penalty < FORBIDDEN && (item.optional === undefined || (item.optional === 'hyphen' ? params.allowHyphens : params.allowAddressBreaks));
     if (breakable) active = considerBreak(items, i, active, { width, stretch, shrink }, params);
     if (active.length === 0) return null;
     if (item.type === 'glue') {

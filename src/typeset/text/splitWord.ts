@@ -66,9 +66,10 @@ function cutAt(word: Word, points: SplitPoint[], ctx: LayoutContext): Word[] {
   let frags: Frag[] = [];
   let offset = 0;
   let next = 0;
-  const finish = (hyphenAfter: boolean) => {
+  const finish = (point: SplitPoint | null) => {
+    const hyphenAfter = point?.hyphen ?? false;
     const cleaned = frags.map((f) => (f.kind === 'text' && f.text.includes(SOFT_HYPHEN) ? measured(f, f.text.replaceAll(SOFT_HYPHEN, ''), ctx) : f)).filter((f) => f.kind !== 'text' || f.text !== '');
-    out.push({ frags: cleaned, width: cleaned.reduce((w, f) => w + f.width, 0), space: null, forcedBreak: false, hyphenAfter, footnotes: out.length === 0 ? word.footnotes : [] });
+    out.push({ frags: cleaned, width: cleaned.reduce((w, f) => w + f.width, 0), space: null, forcedBreak: false, hyphenAfter, addressBreakAfter: point !== null && !point.hyphen, footnotes: out.length === 0 ? word.footnotes : [] });
     frags = [];
   };
   for (const frag of word.frags) {
@@ -77,7 +78,7 @@ function cutAt(word: Word, points: SplitPoint[], ctx: LayoutContext): Word[] {
     while (next < points.length && points[next].offset < offset + length) {
       const cut = points[next].offset - offset;
       if (frag.kind === 'text' && cut > start) frags.push(measured(frag, frag.text.slice(start, cut), ctx));
-      if (cut > 0 || frags.length) finish(points[next].hyphen);
+      if (cut > 0 || frags.length) finish(points[next]);
       start = cut;
       next++;
     }
@@ -86,9 +87,9 @@ function cutAt(word: Word, points: SplitPoint[], ctx: LayoutContext): Word[] {
     } else frags.push(frag);
     offset += length;
   }
-  finish(false);
+  finish(null);
   const last = out[out.length - 1];
-  Object.assign(last, { space: word.space, forcedBreak: word.forcedBreak, hyphenAfter: word.hyphenAfter });
+  Object.assign(last, { space: word.space, forcedBreak: word.forcedBreak, hyphenAfter: word.hyphenAfter, addressBreakAfter: word.addressBreakAfter });
   return out.filter((w) => w.frags.length > 0 || w === last);
 }
 

@@ -22,6 +22,8 @@ export interface Word {
   forcedBreak: boolean;
   /** No space follows, but a line may end here with a hyphen added (a hyphenation point or a soft hyphen). */
   hyphenAfter: boolean;
+  /** No space follows, but a URL or e-mail address may be broken here when nothing better is possible. */
+  addressBreakAfter?: boolean;
   /** Footnote bodies referenced in this word. */
   footnotes: FoElement[];
 }
