@@ -29,7 +29,7 @@ function build(patternSet: string): Hyphenator {
   if (!h) {
     const fn = createHyphenator(require(`hyphen/patterns/${patternSet}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: 1 });
     h = (word: string) => {
-      const marked = fn(word);
+      const marked = fn(lowercaseKeepingLength(word));
       const points: number[] = [];
       for (let i = 0, offset = 0; i < marked.length; i++) {
         if (marked[i] === SOFT_HYPHEN) points.push(offset);
@@ -40,6 +40,19 @@ function build(patternSet: string): Hyphenator {
     built.set(patternSet, h);
   }
   return h;
+}
+
+/**
+ * Lower case, one character for one: the pattern library lower-cases by itself, and "İ".toLowerCase() is two
+ * characters ("i" and a combining dot), which would shift every hyphenation point after it.
+ */
+function lowercaseKeepingLength(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    out += lower.length === ch.length ? lower : ch === '\u0130' ? 'i' : ch;
+  }
+  return out;
 }
 
 /** Serbian is written in both scripts: pick the patterns by the word's script. */

@@ -43,9 +43,26 @@ export function createFontkitMetrics(files: FontFile[]): FontMetrics {
   };
 }
 
+/**
+ * fontkit caches one glyph object per glyph id, with the characters it was first made for. A glyph first made as a
+ * component of a composite (the "U" inside "Ü" when a PDF subset is written) has no characters, and pdfkit would then
+ * write no text for it in every later document of the process. Repair such glyphs from the font's cmap as runs are laid out.
+ */
+function repairCodePoints(font: fontkit.Font): void {
+  type Glyph = { id: number; codePoints: number[] };
+  const cmap = (font as unknown as { _cmapProcessor: { codePointsForGlyph(id: number): number[] } })._cmapProcessor;
+  const layout = font.layout.bind(font);
+  (font as unknown as { layout: typeof font.layout }).layout = ((...args: Parameters<typeof font.layout>) => {
+    const run = layout(...args);
+    for (const glyph of run.glyphs as unknown as Glyph[]) if (glyph.codePoints.length === 0) glyph.codePoints = cmap.codePointsForGlyph(glyph.id).slice(0, 1);
+    return run;
+  }) as typeof font.layout;
+}
+
 /** Reads a face's family, weight, style and vertical metrics. */
 function faceOf(file: FontFile): FontFace {
   const font = fontkit.create(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) as fontkit.Font;
+  repairCodePoints(font);
   const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number; fsSelection?: { italic?: boolean } } })['OS/2'];
   const weight = os2?.usWeightClass ?? (/bold/i.test(font.subfamilyName) ? 700 : 400);
   const italic = os2?.fsSelection?.italic ?? (font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName));

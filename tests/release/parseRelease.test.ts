@@ -76,6 +76,7 @@ describe('the body', () => {
       { kind: 'heading', level: 2, children: [{ kind: 'text', value: 'Heading' }], position: { line: BODY_LINE, column: 1 } },
       {
         kind: 'paragraph',
+        introducesList: false,
         position: { line: BODY_LINE + 2, column: 1 },
         children: [
           { kind: 'text', value: 'A ' },
@@ -102,23 +103,28 @@ describe('the body', () => {
         {
           number: 3,
           children: [
-            { kind: 'paragraph', children: [{ kind: 'text', value: 'three' }] },
+            { kind: 'paragraph', introducesList: false, children: [{ kind: 'text', value: 'three' }] },
             {
               kind: 'list', ordered: false, start: 1,
-              items: [{ number: 1, children: [{ kind: 'paragraph', children: [{ kind: 'text', value: 'bullet' }] }, { kind: 'list', ordered: true, start: 1, items: [{ number: 1, children: [{ kind: 'paragraph', children: [{ kind: 'text', value: 'deep' }] }] }] }] }],
+              items: [{ number: 1, children: [{ kind: 'paragraph', introducesList: false, children: [{ kind: 'text', value: 'bullet' }] }, { kind: 'list', ordered: true, start: 1, items: [{ number: 1, children: [{ kind: 'paragraph', introducesList: false, children: [{ kind: 'text', value: 'deep' }] }] }] }] }],
             },
           ],
         },
-        { number: 4, children: [{ kind: 'paragraph', children: [{ kind: 'text', value: 'four' }] }] },
+        { number: 4, children: [{ kind: 'paragraph', introducesList: false, children: [{ kind: 'text', value: 'four' }] }] },
       ],
     });
+  });
+
+  it('should mark a paragraph ending with ":" that introduces a list, and no other', () => {
+    const release = parse('r.md', md('Governments are called on to:\n\n- act;\n\nThis ends with a colon:\n\nBut no list follows.\n'));
+    expect((release.body as { introducesList?: boolean }[]).map((b) => b.introducesList)).toEqual([true, undefined, false, false]);
   });
 
   it('should keep raw HTML as the literal text the author typed', () => {
     const release = parse('r.md', md('A <b onclick="x()">bold</b> word.\n\n<script>alert(1)</script>\n'));
     expect(withoutPlaces(release.body)).toEqual([
-      { kind: 'paragraph', children: [{ kind: 'text', value: 'A ' }, { kind: 'text', value: '<b onclick="x()">' }, { kind: 'text', value: 'bold' }, { kind: 'text', value: '</b>' }, { kind: 'text', value: ' word.' }] },
-      { kind: 'paragraph', children: [{ kind: 'text', value: '<script>alert(1)</script>' }] },
+      { kind: 'paragraph', introducesList: false, children: [{ kind: 'text', value: 'A ' }, { kind: 'text', value: '<b onclick="x()">' }, { kind: 'text', value: 'bold' }, { kind: 'text', value: '</b>' }, { kind: 'text', value: ' word.' }] },
+      { kind: 'paragraph', introducesList: false, children: [{ kind: 'text', value: '<script>alert(1)</script>' }] },
     ]);
   });
 
