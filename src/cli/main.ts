@@ -12,6 +12,9 @@ import { validateCommand } from './validateCommand.js';
 export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  outBytes: (bytes) => new Promise((resolve, reject) => process.stdout.write(bytes, (err) => (err ? reject(err) : resolve()))),
+  outIsTTY: Boolean(process.stdout.isTTY),
+  errIsTTY: Boolean(process.stderr.isTTY),
 };
 
 /** Widest help text on a terminal, in columns, so lines stay readable on wide screens (unwrapped when piped). */

@@ -105,6 +105,7 @@ export const PROPERTIES: Record<string, { inherited: boolean; note: string }> = 
   'text-decoration': { inherited: false, note: 'none, underline' },
   'baseline-shift': { inherited: false, note: 'baseline, super, sub, a length' },
   id: { inherited: false, note: 'target of page-number-citation' },
+  role: { inherited: false, note: 'structure type for tagged PDF (H1…H6, P, Aside, Note, Artifact…), overriding the default' },
   'ref-id': { inherited: false, note: 'on page-number-citation(-last)' },
   width: { inherited: false, note: 'block-container width (length or %)' },
   height: { inherited: false, note: 'block-container height' },

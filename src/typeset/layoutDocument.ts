@@ -48,10 +48,10 @@ function layoutSequence(sequence: FoElement, masters: Masters, ctx: LayoutContex
     const n = refId ? numbers.get(refId) : undefined;
     return n ? String(source === 'citation-last' ? n.last : n.first) : undefined;
   };
-  let poured = pourFlow(layoutBlocks(flow.children, flow.props, columnWidth, ctx, numberText), masters, reference, ctx);
+  let poured = pourFlow(layoutBlocks(flow.children, flow.props, columnWidth, ctx, numberText, [flow]), masters, reference, ctx);
   numbers = numbersOf(poured, firstNumber, sequence.attrs.id);
   if (citesNumbers) {
-    poured = pourFlow(layoutBlocks(flow.children, flow.props, columnWidth, ctx, numberText), masters, reference, ctx);
+    poured = pourFlow(layoutBlocks(flow.children, flow.props, columnWidth, ctx, numberText, [flow]), masters, reference, ctx);
     numbers = numbersOf(poured, firstNumber, sequence.attrs.id);
   }
   // 3. Draw each page: region backgrounds, static content (now that numbers are known), the body's boxes and lines.
@@ -142,7 +142,7 @@ function drawPage(page: PouredPage, number: number, numbers: PageNumbers, static
 
 /** Lays out static content in its region, aligned by display-align; overflow is a warning. */
 function placeStatic(content: FoElement, region: Region, ctx: LayoutContext, numberAt: (s: string, r: string | null) => string, out: PageItem[]): void {
-  const items = layoutBlocks(content.children, content.props, region.rect.width, ctx, numberAt);
+  const items = layoutBlocks(content.children, content.props, region.rect.width, ctx, numberAt, [content]);
   const fill = fillColumn(items, 0, Number.POSITIVE_INFINITY, []);
   const used = heightOfFill(fill);
   if (used > region.rect.height + 0.5) ctx.warnings.push({ severity: 'warning', file: ctx.file, message: `the content of region "${region.name}" is ${(used - region.rect.height).toFixed(1)}pt taller than the region`, hint: 'make the region larger or its content smaller' });

@@ -1,4 +1,5 @@
 // What the lay-out stage hands on: pages of positioned items, ready to draw. Coordinates in points, y downwards from the page top.
+import type { FoElement } from '../fo/types.js';
 import type { FontFace } from './fonts.js';
 import type { TypoStats } from './typoStats.js';
 
@@ -14,6 +15,8 @@ export interface TextItem {
   color: string;
   /** Width as laid out, including a final space. */
   width: number;
+  /** The FO elements the text came from, outermost first (for tagged PDF). */
+  path: readonly FoElement[];
 }
 
 /** A filled rectangle (backgrounds). */
@@ -36,6 +39,8 @@ export interface LineItem {
   thickness: number;
   color: string;
   style: 'solid' | 'dashed' | 'dotted';
+  /** The FO elements of a rule leader; absent for borders and underlines (decoration, an artifact). */
+  path?: readonly FoElement[];
 }
 
 /** An image from the layout's folder. */
@@ -47,6 +52,8 @@ export interface ImageItem {
   height: number;
   /** The asset's key in the layout's asset map. */
   src: string;
+  /** The FO elements the image came from (for tagged PDF). */
+  path: readonly FoElement[];
 }
 
 /** A clickable area linking to a URL (http, https, mailto). */
@@ -57,6 +64,8 @@ export interface LinkItem {
   width: number;
   height: number;
   url: string;
+  /** The FO elements of the link's text (for tagged PDF). */
+  path: readonly FoElement[];
 }
 
 export type PageItem = TextItem | RectItem | LineItem | ImageItem | LinkItem;

@@ -26,23 +26,23 @@ interface FlowState {
 }
 
 /** Lays out the block-level children of a flow, static content or footnote body. */
-export function layoutBlocks(nodes: FoNode[], parent: FoProps, regionWidth: number, ctx: LayoutContext, numberText: NumberText): FlowItem[] {
+export function layoutBlocks(nodes: FoNode[], parent: FoProps, regionWidth: number, ctx: LayoutContext, numberText: NumberText, path: readonly FoElement[] = []): FlowItem[] {
   const state: FlowState = { ctx, regionWidth, numberText, items: [], keepStart: null, keepPending: false, pendingIds: [], nextDecoId: 0 };
-  layoutChildren(nodes, parent, state);
+  layoutChildren(nodes, parent, state, path);
   return mergeSpaces(state.items);
 }
 
 /** Lays out mixed content: runs of inline content become paragraphs, block children recurse. */
-function layoutChildren(nodes: FoNode[], props: FoProps, state: FlowState): void {
+function layoutChildren(nodes: FoNode[], props: FoProps, state: FlowState, path: readonly FoElement[]): void {
   let run: FoNode[] = [];
   const flush = () => {
-    if (run.some((n) => n.kind === 'element' || n.text.trim() !== '')) layoutParagraph(collectInlines(run, props, state.ctx), props, state);
+    if (run.some((n) => n.kind === 'element' || n.text.trim() !== '')) layoutParagraph(collectInlines(run, props, state.ctx, path), props, state, path);
     run = [];
   };
   for (const node of nodes) {
     if (node.kind === 'element' && isBlockLevel(node) && !(run.length && isEmptyBlock(node) && hasInlineContent(run))) {
       flush();
-      layoutBlock(node, state);
+      layoutBlock(node, state, [...path, node]);
     } else run.push(node);
   }
   flush();
@@ -62,7 +62,7 @@ function hasInlineContent(run: FoNode[]): boolean {
 }
 
 /** A block, block-container or list: spaces, decorations, keeps and breaks around its content. */
-function layoutBlock(node: FoElement, state: FlowState): void {
+function layoutBlock(node: FoElement, state: FlowState, path: readonly FoElement[]): void {
   const p = node.props;
   if (p.breakBefore !== 'auto') state.items.push({ kind: 'break', to: p.breakBefore });
   if (p.keepWithPrevious) state.keepPending = true;
@@ -81,8 +81,8 @@ function layoutBlock(node: FoElement, state: FlowState): void {
   const opensKeep = p.keepTogether && state.keepStart === null;
   if (opensKeep) state.keepStart = state.items.length;
   const before = state.items.length;
-  if (node.name === 'list-block') layoutList(node, state);
-  else layoutChildren(node.children, node.name === 'block-container' ? containerProps(p, contentStart, contentEnd, state.regionWidth) : p, state);
+  if (node.name === 'list-block') layoutList(node, state, path);
+  else layoutChildren(node.children, node.name === 'block-container' ? containerProps(p, contentStart, contentEnd, state.regionWidth) : p, state, path);
   if (node.name === 'block-container' && p.height) padToHeight(state.items, before, lengthOf(p.height, state.regionWidth));
   if (opensKeep) state.keepStart = null;
   markLastLineEnds(state.items, before, p.id);
@@ -134,7 +134,7 @@ function markKeepWithNext(items: FlowItem[], from: number): void {
 }
 
 /** A list: each item's label lines ride beside the first line of its body. */
-function layoutList(list: FoElement, state: FlowState): void {
+function layoutList(list: FoElement, state: FlowState, path: readonly FoElement[]): void {
   for (const item of list.children) {
     if (item.kind !== 'element' || item.name !== 'list-item') continue;
     const label = item.children.find((c): c is FoElement => c.kind === 'element' && c.name === 'list-item-label');
@@ -143,9 +143,9 @@ function layoutList(list: FoElement, state: FlowState): void {
     // Inside an enclosing keep, every break in this item is forbidden (-1: the keep began before these items).
     const itemState: FlowState = { ...state, items: [], keepStart: state.keepStart !== null ? -1 : p.keepTogether ? 0 : null };
     itemState.items.push({ kind: 'space', height: p.spaceBefore, discardable: true });
-    if (body) layoutChildren(body.children, body.props, itemState);
+    if (body) layoutChildren(body.children, body.props, itemState, [...path, item, body]);
     itemState.items.push({ kind: 'space', height: p.spaceAfter, discardable: true });
-    const labelItems = label ? layoutBlocks(label.children, label.props, state.regionWidth, state.ctx, state.numberText) : [];
+    const labelItems = label ? layoutBlocks(label.children, label.props, state.regionWidth, state.ctx, state.numberText, [...path, item, label]) : [];
     const firstLine = itemState.items.find((i): i is LineFlowItem => i.kind === 'line');
     if (firstLine) firstLine.beside.push(...labelItems);
     state.items.push(...itemState.items);
@@ -155,10 +155,10 @@ function layoutList(list: FoElement, state: FlowState): void {
 }
 
 /** A paragraph: pieces → words → lines, with widows/orphans and keeps deciding where breaks may fall. */
-function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState): void {
+function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState, path: readonly FoElement[]): void {
   const width = Math.max(1, contentEndOf(p, state.regionWidth) - p.startIndent);
   const words = wordsOf(pieces, width, state.ctx, state.numberText);
-  const lines = breakLines(words, { width, props: p, strut: styleOf(p, state.ctx, null) }, state.ctx);
+  const lines = breakLines(words, { width, props: p, strut: styleOf(p, state.ctx, null, false, 0, path) }, state.ctx);
   const paragraph: ParagraphInfo = { lines: lines.length, widows: p.widows, orphans: p.orphans, justified: p.textAlign === 'justify' };
   lines.forEach((line, i) => {
     if (line.overfull) state.ctx.warnings.push({ severity: 'warning', file: state.ctx.file, message: `a line is wider than its column: "${lineText(line).slice(0, 60)}"`, hint: 'shorten the word or allow it to break' });
@@ -170,7 +170,7 @@ function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState): v
       x: p.startIndent,
       breakBefore: !insideKeep && orphansOk && !(i === 0 && state.keepPending),
       beside: [],
-      footnotes: line.footnotes.map((body) => layoutBlocks(body.children, body.props, state.regionWidth, state.ctx, state.numberText)),
+      footnotes: line.footnotes.map((note) => layoutBlocks(note.body.children, note.body.props, state.regionWidth, state.ctx, state.numberText, note.path)),
       ids: i === 0 ? state.pendingIds.splice(0) : [],
       endIds: [],
       paragraph,

@@ -19,7 +19,7 @@ export function placeLine(item: LineFlowItem, left: number, top: number, out: Pa
   for (const placed of item.line.frags) {
     run = placeFrag(placed, x0, baseline, out, run, numberAt);
   }
-  placeSpans(item.line.frags, x0, (f) => f.style.link, (url, x, end) => out.push({ kind: 'link', x, y: top, width: end - x, height: item.line.height, url }));
+  placeSpans(item.line.frags, x0, (f) => f.style.link, (url, x, end, first) => out.push({ kind: 'link', x, y: top, width: end - x, height: item.line.height, url, path: first.style.path }));
   // Underlines run unbroken under a decorated span, across (stretched) spaces.
   placeSpans(item.line.frags, x0, (f) => (f.style.underline ? f.style.color : null), (color, x, end, frag) => {
     const y = baseline + frag.style.size * UNDERLINE_OFFSET;
@@ -39,23 +39,23 @@ function placeFrag(placed: PlacedFrag, x0: number, baseline: number, out: PageIt
       const s = frag.style;
       const width = frag.width + placed.spaceAfter;
       // Merge only where the run's own advance lands exactly here (so not across stretched, justified spaces).
-      if (run && run.font === s.face && run.size === s.size && run.color === s.color && run.y === y && Math.abs(run.x + run.width - x) < 0.01) {
+      if (run && run.font === s.face && run.size === s.size && run.color === s.color && run.y === y && run.path === s.path && Math.abs(run.x + run.width - x) < 0.01) {
         run.text += text;
         run.width += width;
         return run;
       }
-      const item: TextItem = { kind: 'text', x, y, text, font: s.face, size: s.size, color: s.color, width };
+      const item: TextItem = { kind: 'text', x, y, text, font: s.face, size: s.size, color: s.color, width, path: s.path };
       out.push(item);
       return item;
     }
     case 'leader':
       if (frag.pattern === 'rule' && frag.width > 0) {
         const ruleY = baseline - frag.style.size * 0.3;
-        out.push({ kind: 'line', x1: x, y1: ruleY, x2: x + frag.width, y2: ruleY, thickness: frag.thickness, color: frag.style.color, style: 'solid' });
+        out.push({ kind: 'line', x1: x, y1: ruleY, x2: x + frag.width, y2: ruleY, thickness: frag.thickness, color: frag.style.color, style: 'solid', path: frag.style.path });
       }
       return null;
     case 'graphic':
-      out.push({ kind: 'image', x, y: y - frag.height, width: frag.width, height: frag.height, src: frag.src });
+      out.push({ kind: 'image', x, y: y - frag.height, width: frag.width, height: frag.height, src: frag.src, path: frag.style.path });
       return null;
   }
 }

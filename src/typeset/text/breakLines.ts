@@ -2,7 +2,7 @@
 import type { FoElement, FoProps } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
 import { FORBIDDEN, FORCED, knuthPlass, type KPBreak, type KPItem } from './knuthPlass.js';
-import type { TextStyle } from './pieces.js';
+import type { FootnoteRef, TextStyle } from './pieces.js';
 import type { Frag, Word } from './words.js';
 
 /** A frag placed on a line, x from the line's content start. */
@@ -21,7 +21,7 @@ export interface LineBox {
   baseline: number;
   frags: PlacedFrag[];
   /** Footnote bodies referenced on this line. */
-  footnotes: FoElement[];
+  footnotes: FootnoteRef[];
   /** The natural width exceeded the available width (reported as a warning). */
   overfull: boolean;
   /** How much the spaces were stretched (> 0) or shrunk (< 0), relative to their stretchability; 0 for ragged lines. */

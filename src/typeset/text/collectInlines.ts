@@ -8,27 +8,37 @@ import type { FontFace } from '../fonts.js';
 import type { InlinePiece, TextStyle } from './pieces.js';
 
 /** The style of text set with `props`, inside a link or not. */
-export function styleOf(props: FoProps, ctx: LayoutContext, link: string | null, underline = false, shift = 0): TextStyle {
+export function styleOf(props: FoProps, ctx: LayoutContext, link: string | null, underline = false, shift = 0, path: readonly FoElement[] = []): TextStyle {
   const face = ctx.metrics.resolve(props.fontFamily, props.fontWeight, props.fontStyle === 'italic');
   if (!face) fail({ file: ctx.file }, `no font of the families "${props.fontFamily.join(', ')}" is installed`, 'use a font family from the fonts/ folder');
   const hyphenation = props.hyphenate && props.language ? { language: props.language, remain: props.hyphenationRemain, push: props.hyphenationPush, character: props.hyphenationCharacter } : null;
-  return { face, size: props.fontSize, color: props.color, lineHeight: props.lineHeight, link, underline: underline || props.textDecoration === 'underline', shift: shift + props.baselineShift, hyphenation };
+  return { face, size: props.fontSize, color: props.color, lineHeight: props.lineHeight, link, underline: underline || props.textDecoration === 'underline', shift: shift + props.baselineShift, hyphenation, path };
 }
 
 /** Collects the pieces of inline-level nodes, in order. */
-export function collectInlines(nodes: FoNode[], parent: FoProps, ctx: LayoutContext, out: InlinePiece[] = [], outer: { link: string | null; underline: boolean; shift: number } = { link: null, underline: false, shift: 0 }): InlinePiece[] {
+/** What enclosing inline elements pass down. */
+interface Outer {
+  link: string | null;
+  underline: boolean;
+  shift: number;
+  path: readonly FoElement[];
+}
+
+/** Collects the pieces of inline-level nodes, in order; `path` holds the elements around them. */
+export function collectInlines(nodes: FoNode[], parent: FoProps, ctx: LayoutContext, path: readonly FoElement[] = [], out: InlinePiece[] = [], outer: Outer = { link: null, underline: false, shift: 0, path }): InlinePiece[] {
   for (const node of nodes) {
     if (node.kind === 'text') {
-      pushText(node.text, styleOf(parent, ctx, outer.link, outer.underline, outer.shift), parent, ctx, out);
+      pushText(node.text, styleOf(parent, ctx, outer.link, outer.underline, outer.shift, outer.path), parent, ctx, out);
       continue;
     }
-    const style = () => styleOf(node.props, ctx, outer.link, outer.underline, outer.shift);
+    const inner = [...outer.path, node];
+    const style = () => styleOf(node.props, ctx, outer.link, outer.underline, outer.shift, inner);
     switch (node.name) {
       case 'inline':
-        collectInlines(node.children, node.props, ctx, out, { link: outer.link, underline: outer.underline || node.props.textDecoration === 'underline', shift: outer.shift + node.props.baselineShift });
+        collectInlines(node.children, node.props, ctx, path, out, { link: outer.link, underline: outer.underline || node.props.textDecoration === 'underline', shift: outer.shift + node.props.baselineShift, path: inner });
         break;
       case 'basic-link':
-        collectInlines(node.children, node.props, ctx, out, { link: linkTarget(node, ctx), underline: outer.underline || node.props.textDecoration === 'underline', shift: outer.shift + node.props.baselineShift });
+        collectInlines(node.children, node.props, ctx, path, out, { link: linkTarget(node, ctx), underline: outer.underline || node.props.textDecoration === 'underline', shift: outer.shift + node.props.baselineShift, path: inner });
         break;
       case 'page-number':
         out.push({ kind: 'number', source: 'page', refId: null, style: style() });
@@ -45,8 +55,8 @@ export function collectInlines(nodes: FoNode[], parent: FoProps, ctx: LayoutCont
         break;
       case 'footnote': {
         const [mark, body] = [node.children.filter((c): c is FoElement => c.kind === 'element' && c.name !== 'footnote-body'), node.children.find((c): c is FoElement => c.kind === 'element' && c.name === 'footnote-body')];
-        collectInlines(mark, node.props, ctx, out, outer);
-        if (body) out.push({ kind: 'footnote', body });
+        collectInlines(mark, node.props, ctx, path, out, { ...outer, path: inner });
+        if (body) out.push({ kind: 'footnote', body, path: [...inner, body] });
         break;
       }
       case 'block':

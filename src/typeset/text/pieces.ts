@@ -13,8 +13,16 @@ export interface TextStyle {
   underline: boolean;
   /** Baseline shift upwards in points. */
   shift: number;
+  /** The FO elements the text is in, outermost first (flow or static-content … block … inline): for tagging. */
+  path: readonly FoElement[];
   /** How words of this text may be hyphenated, or null when they may not (hyphenate="false" or no language). */
   hyphenation: { language: string; remain: number; push: number; character: string } | null;
+}
+
+/** A footnote body referred to from the text, with the elements around its fo:footnote. */
+export interface FootnoteRef {
+  body: FoElement;
+  path: readonly FoElement[];
 }
 
 /** One piece of a paragraph's inline content. */
@@ -25,6 +33,6 @@ export type InlinePiece =
   | { kind: 'leader'; pattern: 'space' | 'rule'; length: Length | null; thickness: number; style: TextStyle }
   | { kind: 'graphic'; src: string; width: number; height: number; style: TextStyle }
   /** A footnote body to place at the foot of the page where this point of the text lands. */
-  | { kind: 'footnote'; body: FoElement }
+  | { kind: 'footnote'; body: FoElement; path: readonly FoElement[] }
   /** A forced line break (an empty fo:block inside a paragraph). */
   | { kind: 'break' };

@@ -2,7 +2,7 @@
 import LineBreaker from 'linebreak';
 import type { FoElement } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
-import type { InlinePiece, TextStyle } from './pieces.js';
+import type { FootnoteRef, InlinePiece, TextStyle } from './pieces.js';
 import { splitWord } from './splitWord.js';
 
 /** A measured part of a word. */
@@ -25,7 +25,7 @@ export interface Word {
   /** No space follows, but a URL or e-mail address may be broken here when nothing better is possible. */
   addressBreakAfter?: boolean;
   /** Footnote bodies referenced in this word. */
-  footnotes: FoElement[];
+  footnotes: FootnoteRef[];
 }
 
 /** Stands for a non-text piece in the text given to the line breaker (U+FFFC OBJECT REPLACEMENT CHARACTER). */
@@ -40,7 +40,7 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
   // 1. Collapse white space (XSL defaults: line feeds are spaces, runs of spaces are one) and build the breaker's text.
   let text = '';
   const owners: number[] = []; // piece index of each UTF-16 unit of `text`
-  const footnotesAt = new Map<number, FoElement[]>();
+  const footnotesAt = new Map<number, FootnoteRef[]>();
   pieces.forEach((piece, i) => {
     const add = (s: string) => {
       text += s;
@@ -55,7 +55,7 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
       add('\n');
     } else if (piece.kind === 'footnote') {
       const list = footnotesAt.get(text.length) ?? [];
-      list.push(piece.body);
+      list.push({ body: piece.body, path: piece.path });
       footnotesAt.set(text.length, list);
     } else add(OBJECT);
   });
@@ -69,7 +69,7 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
     const core = segment.replace(/[ \n]+$/, '');
     const trailing = segment.slice(core.length);
     const frags = fragsOf(pieces, owners, start, start + core.length, text, lineWidth, ctx, numberText);
-    const footnotes: FoElement[] = [];
+    const footnotes: FootnoteRef[] = [];
     for (let k = start; k <= end; k++) footnotes.push(...(footnotesAt.get(k) ?? []));
     footnotesAt.forEach((_, k) => k >= start && k <= end && footnotesAt.delete(k));
     const spaceAt = start + core.length;

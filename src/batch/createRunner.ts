@@ -1,0 +1,106 @@
+// Runs renders either in this thread or on a pool of worker threads, with a per-input time budget and abort.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { errorAt } from '../diagnostics/PressroomError.js';
+import type { SourceFile } from '../load/types.js';
+import { renderRelease, type RenderOptions } from '../render.js';
+import { renderOutcome, type RenderEngine, type RenderOutcome } from './renderOutcome.js';
+import type { WorkerTask } from './worker.js';
+
+/** Why a render was abandoned: its time budget ran out, or the batch was aborted. */
+export type AbortReason = 'timeout' | 'interrupt';
+
+/** Renders sources one call at a time; never rejects: every ending is an outcome. */
+export interface Runner {
+  /** Renders `source`; an abort of `signal` (reason an AbortReason) fails it at once. */
+  run(source: SourceFile, signal: AbortSignal): Promise<RenderOutcome>;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+/** How to run renders. */
+export interface RunnerConfig {
+  /** Worker threads; 1 renders in this thread. */
+  jobs: number;
+  options: RenderOptions;
+  /** Time budget per input, for messages. */
+  timeoutMs: number;
+  /** Module exporting renderRelease for the workers (default: pressroom's own). */
+  engineModule?: string;
+}
+
+/** The default number of workers: one per core the process may use. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** A runner for `config.jobs` workers, or this thread when there is one job. */
+export function createRunner(config: RunnerConfig): Runner {
+  if (config.jobs <= 1) return createInThreadRunner(config);
+  return createPoolRunner(config);
+}
+
+/** Renders in this thread (no worker start-up cost); a budget abandons a render but cannot stop synchronous work. */
+function createInThreadRunner(config: RunnerConfig): Runner {
+  const engine: Promise<RenderEngine> = config.engineModule ? import(config.engineModule).then((m: { renderRelease: RenderEngine }) => m.renderRelease) : Promise.resolve(renderRelease);
+  return {
+    run: async (source, signal) => {
+      const rendering = engine.then((e) => renderOutcome(e, source, config.options));
+      return Promise.race([rendering, abandoned(signal, source.path, config.timeoutMs)]);
+    },
+    close: async () => undefined,
+  };
+}
+
+/** Renders on a pool of worker threads; an aborted render's worker is terminated and the pool starts another. */
+function createPoolRunner(config: RunnerConfig): Runner {
+  // The pool starts with the first render, so a batch where everything is up to date starts no worker.
+  let pool: Piscina<WorkerTask, RenderOutcome> | undefined;
+  const start = () =>
+    new Piscina<WorkerTask, RenderOutcome>({
+      filename: workerFile(),
+      minThreads: config.jobs,
+      maxThreads: config.jobs,
+      // Workers stay for the whole batch: their caches (fonts, layouts, shaped words) are the point of keeping them.
+      idleTimeout: Number.POSITIVE_INFINITY,
+    });
+  return {
+    run: async (source, signal) => {
+      try {
+        pool ??= start();
+        return await pool.run({ source, options: config.options, engineModule: config.engineModule }, { signal });
+      } catch (err) {
+        if (signal.aborted) return abortOutcome(signal.reason as AbortReason, source.path, config.timeoutMs);
+        const message = err instanceof Error ? err.message : String(err);
+        return { ok: false, diagnostics: [errorAt({ file: source.path }, `the worker rendering this release crashed (${message})`, 'render it alone to see the error; report it if it persists')] };
+      }
+    },
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
+}
+
+/** Resolves to the failure outcome when `signal` aborts. */
+function abandoned(signal: AbortSignal, file: string, timeoutMs: number): Promise<RenderOutcome> {
+  return new Promise((resolve) => {
+    const fire = () => resolve(abortOutcome(signal.reason as AbortReason, file, timeoutMs));
+    if (signal.aborted) fire();
+    else signal.addEventListener('abort', fire, { once: true });
+  });
+}
+
+/** The failure of an abandoned render, in words. */
+function abortOutcome(reason: AbortReason, file: string, timeoutMs: number): RenderOutcome {
+  const diagnostic = reason === 'timeout'
+    ? errorAt({ file }, `rendering took longer than the time budget of ${timeoutMs / 1000} s`, 'raise --timeout, or look for a release far longer than usual')
+    : errorAt({ file }, 'rendering was interrupted', 'render it again');
+  return { ok: false, diagnostics: [diagnostic] };
+}
+
+/** The compiled worker module; when running from the TypeScript sources (tests), the one in dist/. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? fileURLToPath(new URL('../../dist/batch/worker.js', import.meta.url)) : fileURLToPath(new URL('./worker.js', import.meta.url));
+}

@@ -1,0 +1,221 @@
+// Renders many releases to PDF files: finds them, plans outputs, skips up-to-date ones, renders on a worker pool, writes atomically.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { errorAt, PressroomError } from '../diagnostics/PressroomError.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { expandInputs, STDIN_INPUT, type ReleaseInput } from '../load/expandInputs.js';
+import { loadInput } from '../load/loadInput.js';
+import { DEFAULT_FONTS_DIR, DEFAULT_LAYOUTS_DIR, DEFAULT_MAX_PAGES, type RenderOptions } from '../render.js';
+import { planOutputs, resolveOutputTarget, type OutputTarget, type PlannedOutput } from '../write/planOutputs.js';
+import { writeAtomic } from '../write/writeAtomic.js';
+import { createRunner, defaultJobs, type Runner } from './createRunner.js';
+import { fingerprintOf, FolderHashes } from './fingerprint.js';
+import { Manifests, outputIsIntact } from './manifest.js';
+import { DEFAULT_TIMEOUT_MS, type BatchOptions, type BatchRecord, type BatchResult } from './types.js';
+
+/** How often, at most, manifests are saved during a batch, so a killed batch loses little of its progress. */
+const MANIFEST_SAVE_INTERVAL_MS = 2_000;
+
+/**
+ * Renders every release the inputs name (files, folders, globs) and writes each PDF atomically.
+ * Throws a PressroomError when `-o` cannot hold the outputs (a usage error); any other problem fails only its input.
+ * Records come back, and `onRecord` is called, in input order, whatever the scheduling.
+ */
+export async function renderBatch(inputs: readonly string[], options: BatchOptions = {}): Promise<BatchResult> {
+  const started = performance.now();
+  // 1. Find the release files; inputs that name none become failed records.
+  const expanded = await expandInputs(inputs, { cwd: options.cwd });
+  // 2. Decide where each PDF goes (throws for an -o that cannot hold them all).
+  const target = await resolveOutputTarget(options.output, expanded.inputs.length);
+  const plan = planOutputs(expanded.inputs, target);
+  const jobs = expanded.diagnostics.map((d) => failedRecord(d.file, undefined, [d]));
+  const work = planWork(expanded.inputs, plan.outputs, plan.diagnostics);
+  options.onStart?.(jobs.length + work.length);
+  // 3. Render what is not up to date, in parallel, emitting records in input order.
+  const batch = new Batch(options, target, jobs.length + work.length);
+  jobs.forEach((r, i) => batch.finish(i, r));
+  await batch.renderAll(work, jobs.length);
+  // 4. Totals.
+  const records = batch.records();
+  const rendered = records.filter((r) => r.status === 'rendered');
+  return {
+    records,
+    diagnostics: expanded.diagnostics.concat(plan.diagnostics),
+    summary: {
+      rendered: rendered.length,
+      skipped: records.filter((r) => r.status === 'skipped').length,
+      failed: records.filter((r) => r.status === 'failed').length,
+      pages: rendered.reduce((n, r) => n + r.pages, 0),
+      ms: performance.now() - started,
+      interrupted: batch.interrupted,
+    },
+  };
+}
+
+/** One input of the batch: its planned output, or the diagnostics that kept it from having one. */
+type WorkItem = { input: ReleaseInput; output?: string; problems: Diagnostic[] };
+
+/** Pairs each input (sorted) with its planned output or its planning problems. */
+function planWork(inputs: readonly ReleaseInput[], planned: readonly PlannedOutput[], problems: readonly Diagnostic[]): WorkItem[] {
+  const outputs = new Map(planned.map((p) => [p.input, p.output]));
+  return inputs.map((input) => {
+    const file = input.path === STDIN_INPUT ? '<stdin>' : input.path;
+    return { input, output: outputs.get(input), problems: outputs.has(input) ? [] : problems.filter((d) => d.file === file) };
+  });
+}
+
+/** A failed record. */
+function failedRecord(input: string, output: string | undefined, diagnostics: Diagnostic[], ms = 0): BatchRecord {
+  return { input, output, status: 'failed', pages: 0, ms, diagnostics };
+}
+
+/** The state of one running batch: the runner, manifests, records in order, and interrupts. */
+class Batch {
+  readonly #options: BatchOptions;
+  readonly #render: RenderOptions;
+  readonly #incremental: boolean;
+  readonly #jobs: number;
+  readonly #timeoutMs: number;
+  readonly #records: (BatchRecord | undefined)[];
+  #nextToEmit = 0;
+  readonly #manifests = new Manifests();
+  readonly #hashes = new FolderHashes();
+  readonly #inFlight = new Set<AbortController>();
+  #lastSave = performance.now();
+  #saving: Promise<void> = Promise.resolve();
+  interrupted = false;
+
+  constructor(options: BatchOptions, target: OutputTarget, total: number) {
+    this.#options = options;
+    this.#render = { layoutsDir: options.layoutsDir ?? DEFAULT_LAYOUTS_DIR, fontsDir: options.fontsDir ?? DEFAULT_FONTS_DIR, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES };
+    this.#incremental = !options.force;
+    this.#jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#records = new Array<BatchRecord | undefined>(total);
+    this.createFolders = target.kind === 'folder';
+  }
+
+  readonly createFolders: boolean;
+
+  /** Records the result of input `index`, and emits every record now complete in order. */
+  finish(index: number, record: BatchRecord): void {
+    this.#records[index] = record;
+    while (this.#nextToEmit < this.#records.length && this.#records[this.#nextToEmit]) {
+      const ready = this.#records[this.#nextToEmit++]!;
+      this.#options.onRecord?.(ready);
+    }
+  }
+
+  /** The records of the inputs that were started, in input order. */
+  records(): BatchRecord[] {
+    return this.#records.filter((r): r is BatchRecord => r !== undefined);
+  }
+
+  /** Renders the work items with `jobs` lanes pulling the next item until done or stopped. */
+  async renderAll(work: WorkItem[], offset: number): Promise<void> {
+    const runner = createRunner({ jobs: Math.min(this.#jobs, work.length), options: this.#render, timeoutMs: this.#timeoutMs, engineModule: this.#options.engineModule?.toString() });
+    const onAbort = () => this.#inFlight.forEach((c) => c.abort('interrupt'));
+    this.#options.abort?.addEventListener('abort', onAbort);
+    let next = 0;
+    const lane = async () => {
+      while (next < work.length && !this.#stopped()) {
+        const index = next++;
+        this.finish(offset + index, await this.#renderOne(work[index]!, runner));
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.#jobs, work.length) }, lane));
+    } finally {
+      this.#options.abort?.removeEventListener('abort', onAbort);
+      this.interrupted = next < work.length;
+      await runner.close();
+      await this.#saveManifests();
+    }
+  }
+
+  #stopped(): boolean {
+    return Boolean(this.#options.stop?.aborted || this.#options.abort?.aborted);
+  }
+
+  /** One input: load, skip when up to date, render, write; every ending is a record. */
+  async #renderOne(item: WorkItem, runner: Runner): Promise<BatchRecord> {
+    const started = performance.now();
+    const { input, output } = item;
+    if (output === undefined) return failedRecord(input.path, undefined, item.problems);
+    const elapsed = () => performance.now() - started;
+    let source;
+    try {
+      source = await loadInput(input.path);
+    } catch (err) {
+      return failedRecord(input.path, output, diagnosticsOf(err, input.path), elapsed());
+    }
+    const incremental = this.#incremental && input.path !== STDIN_INPUT;
+    const upToDate = incremental ? await this.#upToDate(output, source.bytes) : undefined;
+    if (upToDate) return { input: input.path, output, status: 'skipped', pages: upToDate.pages, ms: elapsed(), diagnostics: [] };
+    const outcome = await this.#run(runner, source);
+    if (!outcome.ok) return { ...failedRecord(input.path, output, outcome.diagnostics, elapsed()), ...internalError(outcome.internal, outcome.stack) };
+    const fingerprint = incremental && outcome.layout !== undefined ? await this.#fingerprint(source.bytes, outcome.layout) : undefined;
+    const written = this.#write(output, outcome.pdf, fingerprint && outcome.layout ? { fingerprint, layout: outcome.layout, size: outcome.pdf.byteLength, pages: outcome.pages } : undefined);
+    const problem = await written;
+    if (problem) return failedRecord(input.path, output, problem, elapsed());
+    return { input: input.path, output, status: 'rendered', pages: outcome.pages, ms: elapsed(), diagnostics: outcome.diagnostics };
+  }
+
+  /** Runs one render under its time budget and the batch's abort. */
+  async #run(runner: Runner, source: Parameters<Runner['run']>[0]) {
+    const controller = new AbortController();
+    this.#inFlight.add(controller);
+    const timer = setTimeout(() => controller.abort('timeout'), this.#timeoutMs);
+    try {
+      if (this.#options.abort?.aborted) controller.abort('interrupt');
+      return await runner.run(source, controller.signal);
+    } finally {
+      clearTimeout(timer);
+      this.#inFlight.delete(controller);
+    }
+  }
+
+  /** Writes the PDF atomically and records it in its folder's manifest; resolves to the diagnostics of a failure. */
+  async #write(output: string, pdf: Uint8Array, entry: Parameters<Manifests['set']>[1]): Promise<Diagnostic[] | undefined> {
+    try {
+      await writeAtomic(output, pdf, { createFolder: this.createFolders });
+    } catch (err) {
+      return diagnosticsOf(err, output);
+    }
+    await this.#manifests.set(output, entry);
+    if (performance.now() - this.#lastSave > MANIFEST_SAVE_INTERVAL_MS) void this.#saveManifests();
+    return undefined;
+  }
+
+  /** The manifest entry of `output` when the PDF is there and its fingerprint matches the current input. */
+  async #upToDate(output: string, bytes: Uint8Array) {
+    const entry = await this.#manifests.get(output);
+    if (!entry) return undefined;
+    if ((await this.#fingerprint(bytes, entry.layout)) !== entry.fingerprint) return undefined;
+    return (await outputIsIntact(output, entry)) ? entry : undefined;
+  }
+
+  async #fingerprint(bytes: Uint8Array, layout: string): Promise<string> {
+    const [layoutHash, fontsHash] = await Promise.all([this.#hashes.of(join(this.#render.layoutsDir!, layout)), this.#hashes.of(this.#render.fontsDir!)]);
+    return fingerprintOf(bytes, { layoutHash, fontsHash, maxPages: this.#render.maxPages! });
+  }
+
+  /** Saves the manifests, one save at a time. */
+  #saveManifests(): Promise<void> {
+    this.#lastSave = performance.now();
+    this.#saving = this.#saving.then(() => this.#manifests.save());
+    return this.#saving;
+  }
+}
+
+/** The diagnostics of an error thrown by loading or writing (a PressroomError there, or an unexpected I/O failure). */
+function diagnosticsOf(err: unknown, file: string): Diagnostic[] {
+  if (err instanceof PressroomError) return err.diagnostics;
+  return [errorAt({ file }, `cannot read or write the file (${err instanceof Error ? err.message : String(err)})`, 'check the path and its permissions')];
+}
+
+/** The record fields of an internal error (a bug, not the user's fault); the stack only with PRESSROOM_DEBUG=1. */
+function internalError(message: string | undefined, stack: string | undefined): Pick<BatchRecord, 'internalError'> {
+  if (message === undefined) return {};
+  return { internalError: process.env.PRESSROOM_DEBUG === '1' && stack ? `${message}\n${stack}` : message };
+}
