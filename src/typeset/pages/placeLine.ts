@@ -1,5 +1,7 @@
 // Turns a laid-out line at a position into page items: text runs, rules, images, link areas.
 import type { LineFlowItem } from '../flow/items.js';
+import { INLINE_ELEMENTS } from '../../fo/subset.js';
+import type { FoElement } from '../../fo/types.js';
 import type { PlacedFrag } from '../text/breakLines.js';
 import type { Frag } from '../text/words.js';
 
@@ -39,7 +41,7 @@ function placeFrag(placed: PlacedFrag, x0: number, baseline: number, out: PageIt
       const s = frag.style;
       const width = frag.width + placed.spaceAfter;
       // Merge only where the run's own advance lands exactly here (so not across stretched, justified spaces).
-      if (run && run.font === s.face && run.size === s.size && run.color === s.color && run.y === y && run.path === s.path && Math.abs(run.x + run.width - x) < 0.01) {
+      if (run && run.font === s.face && run.size === s.size && run.color === s.color && run.y === y && sameStructure(run, s) && Math.abs(run.x + run.width - x) < 0.01) {
         run.text += text;
         run.width += width;
         return run;
@@ -58,6 +60,20 @@ function placeFrag(placed: PlacedFrag, x0: number, baseline: number, out: PageIt
       out.push({ kind: 'image', x, y: y - frag.height, width: frag.width, height: frag.height, src: frag.src, path: frag.style.path });
       return null;
   }
+}
+
+/** Text runs merge only inside one block and one link (or none): tagged PDF marks content per block and per link. */
+function sameStructure(run: TextItem, style: Frag['style']): boolean {
+  if (run.path === style.path) return true;
+  return blockOf(run.path) === blockOf(style.path) && linkOf(run.path) === linkOf(style.path);
+}
+
+function blockOf(path: readonly FoElement[]): FoElement | undefined {
+  return [...path].reverse().find((e) => !INLINE_ELEMENTS.has(e.name));
+}
+
+function linkOf(path: readonly FoElement[]): FoElement | undefined {
+  return path.find((e) => e.name === 'basic-link');
 }
 
 /** Calls `emit` once per run of consecutive frags with the same non-null key (a link's URL, an underline's colour). */
