@@ -14,10 +14,17 @@ export function hasTool(name: string): boolean {
   return found;
 }
 
-/** The reason printed for tests skipped because `name` is missing (empty when it is installed). */
+/** Tools whose absence was already announced in this process. */
+const warned = new Set<string>();
+
+/**
+ * The reason to append to the name of a test skipped because `name` is missing (empty when it is installed);
+ * the first call per tool also prints it, so a skipped run says why.
+ */
 export function missingToolReason(name: string): string {
   if (hasTool(name)) return '';
   const reason = `skipped: \`${name}\` is not installed (CI installs it; see .ci/run)`;
-  console.warn(`pressroom tests: ${reason}`);
+  if (!warned.has(name)) console.warn(`pressroom tests: ${reason}`);
+  warned.add(name);
   return ` (${reason})`;
 }

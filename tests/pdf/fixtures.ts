@@ -1,5 +1,7 @@
 // The release fixtures and what the tests know about each layout: main-column position, own links, organisation.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { decodeSource } from '../../src/load/decodeSource.js';
+import type { SourceFile } from '../../src/load/types.js';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -58,3 +60,16 @@ export const LAYOUTS: Record<string, LayoutFacts> = {
 
 /** Position slack (pt) when comparing an item's x with a column edge. */
 export const EDGE_TOLERANCE = 0.5;
+
+/** A title made of FO markup: it must print as text, never close the block or pull in a file. */
+export const ESCAPING_TITLE = '</fo:block><fo:external-graphic src="/etc/passwd"/>';
+/** Body text that must print literally: a Handlebars expression and an HTML script. */
+export const ESCAPING_BODY_LITERALS = ['{{release.ref}}', '<script>alert(1)</script>'];
+
+/** The seed release with ESCAPING_TITLE as its title and a last paragraph holding ESCAPING_BODY_LITERALS. */
+export function escapingSource(): SourceFile {
+  const seed = readFileSync(fixturePath('161a07.md'), 'utf8');
+  const text = seed.replace(/^title: .*$/m, `title: '${ESCAPING_TITLE}'`) + `\nLiteral text: ${ESCAPING_BODY_LITERALS[0]} and ${ESCAPING_BODY_LITERALS[1]} stay as written.\n`;
+  if (!text.includes(ESCAPING_TITLE)) throw new Error('the seed fixture has no title line to replace');
+  return decodeSource('escaping.md', new TextEncoder().encode(text));
+}

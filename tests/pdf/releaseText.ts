@@ -85,12 +85,37 @@ export function words(text: string): string[] {
   return text.split(/\s+/).filter((w) => w !== '');
 }
 
+/** Marks, inside a word read back from a PDF, a line break after a hyphen: the text's own hyphen, or one inserted by hyphenation. */
+export const HYPHEN_BREAK = '\u00AD';
+
 /**
- * The words of text read back from a PDF, lines joined. A line that ends in a hyphen after a letter was broken
- * there (UAX #14 break after a hyphen; our layouts do not hyphenate), so it is joined to the next without a space.
+ * The words of text read back from a PDF, lines joined. A line that ends in a hyphen after a letter was broken there:
+ * after a hyphen of the text (UAX #14) or by hyphenation. The two halves become one word with HYPHEN_BREAK between them,
+ * which matches the release word with or without a hyphen (see sameWord).
  */
 export function pdfWords(text: string): string[] {
-  return words(text.replace(/(\p{L})-\n/gu, '$1-'));
+  return words(text.replace(/(\p{L})-\n/gu, `$1${HYPHEN_BREAK}`).replace(URL_BREAK, (_, after: string | undefined, before: string | undefined) => after ?? before ?? ''));
+}
+
+/**
+ * A line break inside an e-mail address or URL: after a slash, or before a dot, @ or slash. A line of running text
+ * neither ends in "/" nor starts with ".", "@" or "/", so these halves are one word, joined without a space.
+ */
+const URL_BREAK = /(\S\/)\n(?=\S)|(\S)\n(?=[.@/]\S)/gu;
+
+/** The spellings a read-back word may stand for: a hyphen break read as the text's own hyphen, or as an inserted one. */
+function spellings(pdfWord: string): string[] {
+  return pdfWord.includes(HYPHEN_BREAK) ? [pdfWord.replaceAll(HYPHEN_BREAK, '-'), pdfWord.replaceAll(HYPHEN_BREAK, '')] : [pdfWord];
+}
+
+/** A read-back word as one reads it on paper: a hyphen break shown as a hyphen. */
+export function readableWord(pdfWord: string): string {
+  return pdfWord.replaceAll(HYPHEN_BREAK, '-');
+}
+
+/** A key under which two renderings of a word compare equal, however either broke it at a hyphen. */
+export function wordKey(pdfWord: string): string {
+  return pdfWord.replace(/[\u00AD-]/g, '');
 }
 
 /**
@@ -108,16 +133,32 @@ export function findSegmentsInOrder(haystack: readonly string[], segments: reado
       continue;
     }
     const anywhere = indexOfRun(haystack, needle, 0);
-    const reason = anywhere >= 0 ? `found only before the previous segment (at word ${anywhere}, expected after ${cursor})` : `not found as one run of words after word ${cursor}; around there the PDF reads: ${JSON.stringify(haystack.slice(cursor, cursor + 25).join(' '))}`;
+    const reason = anywhere >= 0 ? `found only before the previous segment (at word ${anywhere}, expected after ${cursor})` : `not found as one run of words after word ${cursor}; around there the PDF reads: ${JSON.stringify(haystack.slice(cursor, cursor + 25).map(readableWord).join(' '))}`;
     problems.push(`${segment.label} ${JSON.stringify(segment.text.slice(0, 80))}: ${reason}`);
   }
   return problems;
 }
 
-/** Index of the first occurrence of `needle` as a contiguous run in `haystack` at or after `from`, or -1. */
+/** True when `text`'s words occur as one run in `haystack` (words read back with pdfWords). */
+export function containsWords(haystack: readonly string[], text: string): boolean {
+  return indexOfRun(haystack, words(text), 0) >= 0;
+}
+
+/**
+ * Index of the first occurrence of `needle` as a contiguous run in `haystack` at or after `from`, or -1.
+ * Inner words must match exactly; the first may carry a prefix and the last a suffix that the layout adds around
+ * the field (the comma after a contact's name, « » around a quotation).
+ */
 function indexOfRun(haystack: readonly string[], needle: readonly string[], from: number): number {
+  const last = needle.length - 1;
+  const matches = (word: string, j: number) => spellings(word).some((w) => {
+    if (j === 0 && j === last) return w.includes(needle[j]);
+    if (j === 0) return w.endsWith(needle[j]);
+    if (j === last) return w.startsWith(needle[j]);
+    return w === needle[j];
+  });
   outer: for (let i = from; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    for (let j = 0; j <= last; j++) if (!matches(haystack[i + j], j)) continue outer;
     return i;
   }
   return -1;
