@@ -8,7 +8,11 @@ import type { CompiledLayout, FilledFo } from './fill/types.js';
 import { loadLayout } from './load/loadLayout.js';
 import type { SourceFile } from './load/types.js';
 import { parseRelease } from './release/parseRelease.js';
+import { loadIccProfile } from './archive/loadIccProfile.js';
+import { sourceAttachments } from './archive/sourceAttachments.js';
 import { drawPdf } from './draw/drawPdf.js';
+import { PDFA_LEVELS, type ArchiveOptions, type PdfaLevel } from './draw/types.js';
+import { fail } from './diagnostics/PressroomError.js';
 import { parseFo } from './fo/parseFo.js';
 import { parseUri } from './fo/parseValues.js';
 import type { FoElement } from './fo/types.js';
@@ -37,6 +41,13 @@ export interface RenderOptions {
   maxPages?: number;
   /** Line breaking: total-fit (Knuth–Plass, default) or first-fit (for comparisons). */
   lineBreaking?: 'total-fit' | 'first-fit';
+  /**
+   * Write an archival copy: PDF/A-2b, or PDF/A-3b with the release file and the layout's name and version attached.
+   * Default: the layout's `pdfa:` (an archive layout), else an ordinary (still tagged) PDF; `false` overrides the layout.
+   */
+  pdfa?: PdfaLevel | false;
+  /** The PDF's dates (default: SOURCE_DATE_EPOCH when set, else noon UTC of the release date). */
+  created?: Date;
 }
 
 /** Page cap: ten times the longest real release; stops runaway inputs from producing endless PDFs. */
@@ -104,18 +115,37 @@ export async function renderRelease(source: SourceFile, options: RenderOptions =
   const warnings: Diagnostic[] = [];
   const hyphenators = loadHyphenation(hyphenatedLanguages(fo.root));
   const pages = layoutDocument(fo, { metrics, images, file: source.path, warnings, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ids: new Map(), hyphenators, lineBreaking: options.lineBreaking ?? 'total-fit' });
-  // 6. Draw the PDF.
+  // 6. Draw the PDF (an archival copy when asked, or when the layout is an archive layout).
   const { release, layout } = filled;
+  const archive = archiveOptions(source, layout, options);
+  if (archive.pdfa) archive.iccProfile = await loadIccProfile();
   const pdf = await drawPdf(pages, {
     title: release.title,
     author: layout.author,
     subject: release.ref,
     keywords: [release.ref, release.place, release.date].join(', '),
     language: release.language,
-    created: new Date(`${release.date}T12:00:00Z`),
+    created: options.created ?? sourceDateEpoch() ?? new Date(`${release.date}T12:00:00Z`),
     creator: `pressroom ${VERSION}, layout ${layout.name} ${layout.version}`,
-  }, images);
+  }, images, archive);
   return { pdf, pages: pages.pages.length, diagnostics: warnings, layout: layout.name };
+}
+
+/** The PDF/A level asked for (option, else the layout's default) and, for PDF/A-3, the files to attach. */
+function archiveOptions(source: SourceFile, layout: CompiledLayout, options: RenderOptions): ArchiveOptions {
+  const asked = options.pdfa ?? layout.pdfa;
+  if (!asked) return { attachments: [] };
+  if (!(PDFA_LEVELS as readonly string[]).includes(asked)) fail({ file: resolve(layout.dir, 'layout.yaml') }, `"pdfa" has an invalid value "${asked}"`, `use one of ${PDFA_LEVELS.join(', ')}`);
+  const pdfa = asked as PdfaLevel;
+  // PDF/A-2 allows only PDF/A files as attachments; PDF/A-3 allows any file, as an associated file.
+  const attachments = pdfa === '3b' ? sourceAttachments(source, { layout: layout.name, version: layout.version, pressroom: VERSION }) : [];
+  return { pdfa, attachments };
+}
+
+/** SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention) as a date, when set. */
+function sourceDateEpoch(): Date | undefined {
+  const value = process.env.SOURCE_DATE_EPOCH;
+  return value && /^\d+$/.test(value) ? new Date(Number(value) * 1000) : undefined;
 }
 
 /** The languages of every element that asks for hyphenation. */

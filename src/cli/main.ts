@@ -1,6 +1,8 @@
 // The `pressroom` command line: wires the commands into yargs and turns the outcome into an exit code.
 import yargs from 'yargs';
 import { VERSION } from '../version.js';
+import { checkCommand } from './checkCommand.js';
+import { extractCommand } from './extractCommand.js';
 import { foCommand } from './foCommand.js';
 import { layoutsCommand } from './layoutsCommand.js';
 import { printFailure } from './printDiagnostics.js';
@@ -40,6 +42,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .command(foCommand(ctx))
     .command(validateCommand(ctx))
     .command(layoutsCommand(ctx))
+    .command(checkCommand(ctx))
+    .command(extractCommand(ctx))
     .middleware(restoreStdinArguments, true)
     .demandCommand(1, 'name a command: render, fo, validate or layouts')
     .recommendCommands()

@@ -1,11 +1,23 @@
 // The draw stage: PageLayout → PDF bytes. The only module that knows pdfkit; it draws what layout positioned, nothing more.
+import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
+import { writeXmp } from '../archive/writeXmp.js';
 import type { ImageAsset } from '../typeset/context.js';
 import type { LineItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
-import type { DocumentMetadata } from './types.js';
+import { internalsOf, type PdfkitInternals } from './pdfkitInternals.js';
+import { StructureTagger } from './tagStructure.js';
+import type { ArchiveOptions, DocumentMetadata } from './types.js';
 
-/** Draws the laid-out pages into a PDF and returns its bytes. */
-export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<string, ImageAsset>): Promise<Uint8Array> {
+/** The Producer entry (info and XMP). */
+const PRODUCER = 'pressroom (pdfkit)';
+/** Bytes of the file identifier: 16, as MD5-sized IDs are what readers expect. */
+const FILE_ID_BYTES = 16;
+/** The output condition of the sRGB profile, as the ICC registry names it. */
+const SRGB_CONDITION = 'sRGB IEC61966-2.1';
+
+/** Draws the laid-out pages into a tagged PDF (PDF/A when asked) and returns its bytes. */
+export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<string, ImageAsset>, archive: ArchiveOptions = { attachments: [] }): Promise<Uint8Array> {
+  // 1. Open a tagged document whose metadata and identifier depend on its content only.
   const doc = new PDFDocument({
     autoFirstPage: false,
     // No default font: pdfkit would otherwise load Helvetica's metrics for every document.
@@ -14,14 +26,20 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
     pdfVersion: '1.7',
     lang: meta.language,
     displayTitle: true,
-    info: { Title: meta.title, Author: meta.author, Subject: meta.subject, Keywords: meta.keywords, Creator: meta.creator, Producer: 'pressroom (pdfkit)', CreationDate: meta.created, ModDate: meta.created },
+    tagged: true,
+    ...(archive.pdfa ? { subset: `PDF/A-${archive.pdfa}` as PDFKit.Mixins.PDFSubsets } : {}),
+    info: { Title: meta.title, Author: meta.author, Subject: meta.subject, Keywords: meta.keywords, Creator: meta.creator, Producer: PRODUCER, CreationDate: meta.created, ModDate: meta.created },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
+  const done = collectBytes(doc);
+  const internals = internalsOf(doc);
+  internals._addInfo = () => internals.appendXML(writeXmp(meta, PRODUCER));
+  if (archive.pdfa) internals._addColorOutputIntent = () => addOutputIntent(internals, archive.iccProfile);
+  // 2. Attach the associated files (the release source and its layout's identity).
+  for (const a of archive.attachments) {
+    internals.file(a.bytes, { name: a.name, type: a.mime, description: a.description, relationship: a.relationship, creationDate: meta.created, modifiedDate: meta.created });
+  }
+  // 3. Draw every page, tagging each item as structure or artifact.
+  const tagger = new StructureTagger(doc);
   const opened = new Map<string, unknown>();
   const imageOf = (src: string) => {
     let img = opened.get(src);
@@ -30,27 +48,59 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
   };
   for (const page of layout.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    for (const item of page.items) drawItem(doc, item, imageOf);
+    for (const item of page.items) drawItem(doc, tagger, item, imageOf);
   }
+  // 4. Write the structure tree and finish the file.
+  tagger.finish();
   doc.end();
   return done;
 }
 
-function drawItem(doc: PDFKit.PDFDocument, item: PageItem, imageOf: (src: string) => PDFKit.Mixins.ImageSrc): void {
+/** The PDF/A output intent: sRGB, with the profile shipped in assets/icc/ (pdfkit would read its own copy from disk). */
+function addOutputIntent(doc: PdfkitInternals, profile: Uint8Array | undefined): void {
+  if (!profile) throw new Error('a PDF/A document needs the sRGB ICC profile (ArchiveOptions.iccProfile)');
+  const stream = doc.ref({ Length: profile.length, N: 3 });
+  stream.end(profile);
+  const intent = doc.ref({ Type: 'OutputIntent', S: 'GTS_PDFA1', OutputConditionIdentifier: new String(SRGB_CONDITION), Info: new String(SRGB_CONDITION), RegistryName: new String('http://www.color.org'), DestOutputProfile: stream });
+  intent.end();
+  doc._root.data.OutputIntents = [intent];
+}
+
+/** Collects the document's bytes; the trailer's /ID becomes a hash of everything written before it. */
+function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const hash = createHash('sha256');
+  const internals = doc as unknown as { push(chunk: Uint8Array | null): boolean; _finalize(): void; _id: Uint8Array };
+  const push = internals.push.bind(doc);
+  internals.push = (chunk) => {
+    if (chunk) hash.update(chunk);
+    return push(chunk);
+  };
+  const finalize = internals._finalize.bind(doc);
+  internals._finalize = () => {
+    internals._id = new Uint8Array(hash.copy().digest().subarray(0, FILE_ID_BYTES));
+    finalize();
+  };
+  return new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+}
+
+function drawItem(doc: PDFKit.PDFDocument, tagger: StructureTagger, item: PageItem, imageOf: (src: string) => PDFKit.Mixins.ImageSrc): void {
   switch (item.kind) {
     case 'text':
-      return drawText(doc, item);
+      return tagger.content(item.path, () => drawText(doc, item), item.y - item.size);
     case 'rect':
-      doc.rect(item.x, item.y, item.width, item.height).fill(item.color);
-      return;
+      return tagger.artifact('Layout', () => void doc.rect(item.x, item.y, item.width, item.height).fill(item.color));
     case 'line':
-      return drawLine(doc, item);
+      // Borders, underlines and rule leaders are decoration.
+      return tagger.artifact('Layout', () => drawLine(doc, item));
     case 'image':
-      doc.image(imageOf(item.src), item.x, item.y, { width: item.width, height: item.height });
-      return;
+      return tagger.figure(item.path, () => void doc.image(imageOf(item.src), item.x, item.y, { width: item.width, height: item.height }));
     case 'link':
-      doc.link(item.x, item.y, item.width, item.height, item.url);
-      return;
+      return tagger.link(item);
   }
 }
 

@@ -24,6 +24,7 @@ export function compileLayout(files: LayoutFiles): CompiledLayout {
     version: files.version,
     description: files.description,
     author: files.author,
+    ...(files.pdfa ? { pdfa: files.pdfa } : {}),
     dir: files.dir,
     fill: (release: Release) => main({ release, data, layout }),
   };

@@ -8,6 +8,8 @@ export interface CompiledLayout {
   description: string;
   /** Who publishes with this layout: the PDF's author. */
   author: string;
+  /** The layout's default PDF/A level (`pdfa:` in layout.yaml), if it is an archive layout. */
+  pdfa?: string;
   /** Absolute path of the layout folder: its assets are read from here only. */
   dir: string;
   /** Fills the layout with a release; template errors name the template file and line:column. */

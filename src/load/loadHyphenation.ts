@@ -29,6 +29,9 @@ function build(patternSet: string): Hyphenator {
   if (!h) {
     const fn = createHyphenator(require(`hyphen/patterns/${patternSet}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: 1 });
     h = (word: string) => {
+      // A suffix after an apostrophe (Turkish İstanbul'da, English nation's) is not hyphenated, nor is the stem's last letter split off.
+      const apostrophe = word.search(/['’]/);
+      if (apostrophe > 0) return h!(word.slice(0, apostrophe)).filter((i) => apostrophe - i >= 2);
       const marked = fn(lowercaseKeepingLength(word));
       const points: number[] = [];
       for (let i = 0, offset = 0; i < marked.length; i++) {

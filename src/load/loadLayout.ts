@@ -23,6 +23,8 @@ export interface LayoutFiles {
   description: string;
   /** Who publishes with this layout: the PDF's author. */
   author: string;
+  /** `pdfa:` in layout.yaml: the PDF/A level every render with this layout meets (an archive layout), unless overridden. */
+  pdfa?: string;
   /** The document template (XSL-FO with Handlebars). */
   main: TemplateFile;
   /** Partials from `partials/`, by name. */
@@ -48,6 +50,7 @@ export async function loadLayout(layoutsDir: string, name: string): Promise<Layo
     version: String(manifest?.version ?? '0'),
     description: String(manifest?.description ?? ''),
     author: String(manifest?.author ?? ''),
+    ...(manifest?.pdfa != null ? { pdfa: String(manifest.pdfa) } : {}),
     main: { name: 'main', file: mainFile, text: await readText(mainFile, 'the layout has no document template', 'add the file named by `template` in layout.yaml') },
     partials: await readTemplates(join(dir, 'partials')),
     data: await readData(join(dir, 'data')),

@@ -10,6 +10,9 @@ export interface FontFile {
 
 /** Most words cached per face: enough for every word of a large batch; bounds memory on endless input. */
 const MAX_CACHED_WIDTHS = 200_000;
+/** Strings longer than this are not shaped whole: they are summed from cached per-character advances (no kerning),
+ *  so a pathological 1 MB "word" costs linear time and no cache memory. Real words are far shorter. */
+const MAX_SHAPED_LENGTH = 128;
 
 /** Builds metrics over the given font files; every face is parsed once and its word widths cached. */
 export function createFontkitMetrics(files: FontFile[]): FontMetrics {
@@ -28,6 +31,11 @@ export function createFontkitMetrics(files: FontFile[]): FontMetrics {
     widthOf(face, text) {
       let cache = widthCaches.get(face.key);
       if (!cache) widthCaches.set(face.key, (cache = new Map()));
+      if (text.length > MAX_SHAPED_LENGTH) {
+        let sum = 0;
+        for (const ch of text) sum += this.widthOf(face, ch);
+        return sum;
+      }
       let width = cache.get(text);
       if (width === undefined) {
         const font = face.handle as fontkit.Font;

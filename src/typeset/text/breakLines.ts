@@ -3,6 +3,7 @@ import type { FoElement, FoProps } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
 import { FORBIDDEN, FORCED, knuthPlass, type KPBreak, type KPItem } from './knuthPlass.js';
 import type { FootnoteRef, TextStyle } from './pieces.js';
+import { graphemesOf } from './graphemes.js';
 import type { Frag, Word } from './words.js';
 
 /** A frag placed on a line, x from the line's content start. */
@@ -62,7 +63,6 @@ const PLAIN_BREAK_PENALTY = 0;
 /** Paragraphs longer than this many words are broken first fit: total fit's cost grows with length and gains little there. */
 const MAX_TOTAL_FIT_WORDS = 20_000;
 
-const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** Breaks words into line boxes. */
 export function breakLines(words: Word[], shape: ParagraphShape, ctx: LayoutContext): LineBox[] {
@@ -72,7 +72,7 @@ export function breakLines(words: Word[], shape: ParagraphShape, ctx: LayoutCont
   // 2. Total fit, in passes of growing tolerance; first fit when it finds nothing (or is not wanted).
   const justified = shape.props.textAlign === 'justify';
   const breaks = (ctx.lineBreaking ?? 'total-fit') === 'total-fit' && all.length <= MAX_TOTAL_FIT_WORDS ? totalFit(all, shape, justified, ctx) : null;
-  const chosen = breaks ?? firstFit(all, shape);
+  const chosen = breaks ?? firstFit(all, shape, justified, ctx);
   // 3. Make the lines.
   const lines: LineBox[] = [];
   let start = 0;
@@ -134,27 +134,37 @@ function totalFit(words: Word[], shape: ParagraphShape, justified: boolean, ctx:
   return null;
 }
 
-/** First fit: as many words as fit on each line (the fallback that always succeeds). */
-function firstFit(words: Word[], shape: ParagraphShape): KPBreak[] {
+/**
+ * First fit: as many words as fit on each line (the fallback that always succeeds). It counts the hyphen a
+ * hyphenation break adds, keeps to the hyphen ladder, and gives justified lines their stretch ratio.
+ */
+function firstFit(words: Word[], shape: ParagraphShape, justified: boolean, ctx: LayoutContext): KPBreak[] {
   const breaks: KPBreak[] = [];
-  let width = 0;
-  let count = 0;
-  const available = () => shape.width - (breaks.length === 0 ? shape.props.textIndent : 0);
-  words.forEach((w, k) => {
-    const gap = count > 0 ? (words[k - 1].space?.width ?? 0) : 0;
-    if (count > 0 && width + gap + w.width > available() + 1e-6) {
-      breaks.push({ position: 2 * (k - 1) + 1, ratio: 0 });
-      width = 0;
-      count = 0;
+  let start = 0;
+  let hyphenRun = 0;
+  while (start < words.length) {
+    const available = shape.width - (breaks.length === 0 ? shape.props.textIndent : 0);
+    let natural = 0;
+    let chosen = -1;
+    let chosenNatural = 0;
+    for (let j = start; j < words.length; j++) {
+      natural += (j > start ? words[j - 1].space?.width ?? 0 : 0) + words[j].width;
+      const end = j === words.length - 1 || words[j].forcedBreak;
+      const hyphen = !end && words[j].hyphenAfter ? hyphenFrag(words[j], ctx).width : 0;
+      if (j > start && natural + hyphen > available + 1e-6) break;
+      if (end || !words[j].hyphenAfter || hyphenRun < shape.props.hyphenationLadder) {
+        chosen = j;
+        chosenNatural = natural + hyphen;
+      }
+      if (end) break;
     }
-    width += (count > 0 ? gap : 0) + w.width;
-    count++;
-    if (w.forcedBreak || k === words.length - 1) {
-      breaks.push({ position: 2 * k + 1, ratio: 0 });
-      width = 0;
-      count = 0;
-    }
-  });
+    if (chosen < 0) chosen = start;
+    const last = chosen === words.length - 1 || words[chosen].forcedBreak;
+    const stretch = words.slice(start, chosen).reduce((sum, w) => sum + (w.space ? w.space.width * SPACE_STRETCH : 0), 0);
+    breaks.push({ position: 2 * chosen + 1, ratio: justified && !last && stretch > 0 ? Math.max(0, available - chosenNatural) / stretch : 0 });
+    hyphenRun = !last && words[chosen].hyphenAfter ? hyphenRun + 1 : 0;
+    start = chosen + 1;
+  }
   return breaks;
 }
 
@@ -244,15 +254,21 @@ function splitWide(word: Word, width: number, ctx: LayoutContext): Word[] {
       used += frag.width;
       continue;
     }
+    // Grapheme by grapheme, each measured alone (cached): linear in the word's length, however long it is.
     let chunk = '';
-    for (const { segment } of segmenter.segment(frag.text)) {
-      const w = ctx.metrics.widthOf(frag.style.face, chunk + segment) * frag.style.size;
-      if (used + w > width && (chunk || frags.length)) {
+    let chunkWidth = 0;
+    for (const segment of graphemesOf(frag.text)) {
+      const w = ctx.metrics.widthOf(frag.style.face, segment) * frag.style.size;
+      if (used + chunkWidth + w > width && (chunk || frags.length)) {
         if (chunk) frags.push(textFrag(frag, chunk, ctx));
-        used += chunk ? ctx.metrics.widthOf(frag.style.face, chunk) * frag.style.size : 0;
+        used += chunk ? frags[frags.length - 1].width : 0;
         push();
         chunk = segment;
-      } else chunk += segment;
+        chunkWidth = w;
+      } else {
+        chunk += segment;
+        chunkWidth += w;
+      }
     }
     if (chunk) {
       const f = textFrag(frag, chunk, ctx);

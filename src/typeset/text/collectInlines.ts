@@ -5,6 +5,7 @@ import type { FoElement, FoNode, FoProps } from '../../fo/types.js';
 import { checkLinkUrl } from '../../release/checkLinkUrl.js';
 import type { LayoutContext } from '../context.js';
 import type { FontFace } from '../fonts.js';
+import { graphemesOf } from './graphemes.js';
 import type { InlinePiece, TextStyle } from './pieces.js';
 
 /** The style of text set with `props`, inside a link or not. */
@@ -83,7 +84,6 @@ function covers(face: FontFace, cp: number, ctx: LayoutContext): boolean {
   return true;
 }
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 /** Characters that need no glyph: white space (collapsed or drawn as space) and the soft hyphen (never drawn). */
 const NO_GLYPH_NEEDED = /[\s\u00AD]/;
 
@@ -105,7 +105,7 @@ function pushText(text: string, style: TextStyle, props: FoProps, ctx: LayoutCon
   const faces = props.fontFamily.map((f) => ctx.metrics.resolve([f], props.fontWeight, props.fontStyle === 'italic')).filter((f): f is FontFace => f !== undefined);
   let run = '';
   let runFace = style.face;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemesOf(text)) {
     const face = NO_GLYPH_NEEDED.test(segment) ? runFace : faces.find((f) => [...segment].every((c) => NO_GLYPH_NEEDED.test(c) || covers(f, c.codePointAt(0)!, ctx)));
     if (!face) {
       const cp = segment.codePointAt(0)!;

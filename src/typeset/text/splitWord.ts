@@ -6,6 +6,10 @@ import type { Frag, Word } from './words.js';
 const SOFT_HYPHEN = '\u00AD';
 /** Words shorter than this are never hyphenated automatically (a common typographic minimum). */
 const MIN_HYPHENATED_WORD = 5;
+/** Longer "words" are not real words (pasted data, codes): they are cut between graphemes if they must be, never hyphenated. */
+const MAX_HYPHENATED_WORD = 64;
+/** URLs longer than this are cut between graphemes like any overlong word rather than at every separator. */
+const MAX_ADDRESS_LENGTH = 2048;
 /** Looks like an address: a URL or an e-mail address is broken at its separators, never hyphenated. */
 const ADDRESS = /^[a-z][a-z0-9+.-]*:\/\/|^www\.|@|^[^\s]+\.[a-z]{2,}\/[^\s]*$/i;
 
@@ -19,7 +23,8 @@ interface SplitPoint {
 export function splitWord(word: Word, ctx: LayoutContext): Word[] {
   const text = word.frags.map((f) => (f.kind === 'text' ? f.text : '\uFFFC')).join('');
   const hasSoftHyphen = text.includes(SOFT_HYPHEN);
-  const points = hasSoftHyphen ? softHyphenPoints(text) : ADDRESS.test(text) ? addressPoints(text) : hyphenationPoints(word, text, ctx);
+  const isAddress = word.inAddress === true || ADDRESS.test(text);
+  const points = hasSoftHyphen ? softHyphenPoints(text) : isAddress ? (text.length <= MAX_ADDRESS_LENGTH ? addressPoints(text) : []) : text.length <= MAX_HYPHENATED_WORD ? hyphenationPoints(word, text, ctx) : [];
   if (points.length === 0 && !hasSoftHyphen) return [word];
   return cutAt(word, points, ctx);
 }
@@ -89,7 +94,7 @@ function cutAt(word: Word, points: SplitPoint[], ctx: LayoutContext): Word[] {
   }
   finish(null);
   const last = out[out.length - 1];
-  Object.assign(last, { space: word.space, forcedBreak: word.forcedBreak, hyphenAfter: word.hyphenAfter, addressBreakAfter: word.addressBreakAfter });
+  Object.assign(last, { space: word.space, forcedBreak: word.forcedBreak, hyphenAfter: word.hyphenAfter, addressBreakAfter: word.addressBreakAfter, inAddress: word.inAddress });
   return out.filter((w) => w.frags.length > 0 || w === last);
 }
 

@@ -24,6 +24,8 @@ export interface Word {
   hyphenAfter: boolean;
   /** No space follows, but a URL or e-mail address may be broken here when nothing better is possible. */
   addressBreakAfter?: boolean;
+  /** The word is (part of) a URL or e-mail address: broken only at its separators, never hyphenated. */
+  inAddress?: boolean;
   /** Footnote bodies referenced in this word. */
   footnotes: FootnoteRef[];
 }
@@ -61,6 +63,7 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
   });
   // 2. Cut at break opportunities; each segment is a word plus its trailing spaces.
   const words: Word[] = [];
+  const addresses = addressRanges(text);
   const breaker = new LineBreaker(text);
   let start = 0;
   for (let brk = breaker.nextBreak(); brk; brk = breaker.nextBreak()) {
@@ -74,7 +77,11 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
     footnotesAt.forEach((_, k) => k >= start && k <= end && footnotesAt.delete(k));
     const spaceAt = start + core.length;
     const spaceStyle = trailing.includes(' ') ? styleAt(pieces, owners[spaceAt]) : null;
+    const address = addresses.find((r) => r.start < start + core.length && start < r.end);
     words.push(...splitWord({
+      inAddress: address !== undefined,
+      // Inside an address, the line breaker's own opportunities (after "/" or "-") are address breaks too.
+      addressBreakAfter: address !== undefined && trailing === '' && end < address.end,
       frags,
       width: frags.reduce((w, f) => w + f.width, 0),
       space: spaceStyle ? { style: spaceStyle, width: ctx.metrics.widthOf(spaceStyle.face, ' ') * spaceStyle.size } : null,
@@ -85,6 +92,13 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
     start = end;
   }
   return words.filter((w) => w.frags.length > 0 || w.forcedBreak || w.footnotes.length > 0);
+}
+
+/** Where URLs and e-mail addresses are in the text (they are broken at separators only, and never hyphenated). */
+const ADDRESSES = /(?:https?:\/\/|mailto:|www\.)[^\s\uFFFC]+|[^\s\uFFFC@()<>«»"]+@[^\s\uFFFC@]+\.[^\s\uFFFC]+/giu;
+
+function addressRanges(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(ADDRESSES)].map((m) => ({ start: m.index, end: m.index + m[0].replace(/[.,;:!?)»"]+$/, '').length }));
 }
 
 function styleAt(pieces: InlinePiece[], index: number): TextStyle | null {

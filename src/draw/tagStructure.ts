@@ -1,0 +1,231 @@
+// Tagged PDF: marks every drawn item as structure content or an artifact, then writes the structure tree in document order.
+import type { FoElement } from '../fo/types.js';
+import type { LinkItem } from '../typeset/types.js';
+import { internalsOf, type PdfkitInternals, type PdfRef } from './pdfkitInternals.js';
+import { structureRoleOf, textOf } from './structureRoles.js';
+
+/** Order of the Document's children by where they come from: the flow, then asides, then links found in artifacts. */
+const RANK_FLOW = 0;
+const RANK_ASIDE = 1;
+const RANK_ARTIFACT_LINK = 2;
+/** Makes an FO position one sortable number (no filled FO line is anywhere near this many columns wide). */
+const COLUMNS_PER_LINE = 1_000_000;
+
+/** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4): anything else needs a role map entry. */
+const STANDARD_TYPES = new Set(['Document', 'Part', 'Art', 'Sect', 'Div', 'BlockQuote', 'Caption', 'TOC', 'TOCI', 'Index', 'NonStruct', 'Private', 'P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot', 'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot', 'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP', 'Figure', 'Formula', 'Form']);
+/** PDF 2.0 types (and a few obvious ones) a layout may name in `role`, and the PDF 1.7 type they are role-mapped to. */
+const ROLE_MAP: Record<string, string> = { Aside: 'Sect', Title: 'P', FENote: 'Note', Sub: 'Span', Em: 'Span', Strong: 'Span', DocumentFragment: 'Div' };
+/** What any other non-standard role is mapped to: a grouping without meaning of its own. */
+const FALLBACK_ROLE = 'Div';
+
+/** A piece of the structure tree: one structure element and what it holds. */
+interface StructNode {
+  type: string;
+  ref: PdfRef;
+  parent: StructNode | null;
+  kids: Kid[];
+  /** Orders the Document's children (RANK_…). */
+  rank: number;
+  /** Where the FO element starts in the filled FO: siblings follow document order. */
+  pos: number;
+  /** Drawing sequence of the node's first content: places it among its parent's own content. */
+  firstSeq: number;
+  alt?: string;
+  lang?: string;
+}
+
+/** A child of a structure element: another element, marked content (MCID on a page), or an annotation. */
+type Kid =
+  | { kind: 'node'; node: StructNode }
+  | { kind: 'mcid'; mcid: number; page: PdfRef; seq: number }
+  | { kind: 'objr'; annot: PdfRef; page: PdfRef; seq: number };
+
+/** Where an item's content goes: a structure element, or an artifact of a kind. */
+type Target = { node: StructNode } | { artifact: 'Pagination' | 'Layout' };
+
+/** Builds the structure tree while the pages are drawn; `finish` writes it. */
+export class StructureTagger {
+  readonly #doc: PdfkitInternals;
+  readonly #document: StructNode;
+  readonly #nodes: StructNode[] = [];
+  readonly #byElement = new Map<FoElement, StructNode>();
+  /** Open bookmarks by heading level, so H2 nests under the H1 before it. */
+  readonly #outline: Array<{ level: number; item: ReturnType<PdfkitInternals['outline']['addItem']> }> = [];
+  #seq = 0;
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.#doc = internalsOf(doc);
+    this.#document = this.#newNode('Document', null, RANK_FLOW, 0);
+  }
+
+  /** Draws `draw` as the content of the structure element its path names, or as an artifact; `top` places a heading's bookmark. */
+  content(path: readonly FoElement[] | undefined, draw: () => void, top = 0): void {
+    const target = path ? this.#resolve(path, top) : { artifact: 'Layout' as const };
+    if ('artifact' in target) return this.artifact(target.artifact, draw);
+    this.#markAndDraw(target.node, draw);
+  }
+
+  /** Draws an image as a Figure inside the element its path names (its alternate text is still missing: see the README). */
+  figure(path: readonly FoElement[], draw: () => void): void {
+    const target = this.#resolve(path, 0);
+    if ('artifact' in target) return this.artifact(target.artifact, draw);
+    const figure = this.#newNode('Figure', target.node, RANK_FLOW, Number.MAX_SAFE_INTEGER);
+    this.#markAndDraw(figure, draw);
+  }
+
+  /** Draws decoration (backgrounds, borders, rules) as an artifact. */
+  artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
+    this.#doc.markContent('Artifact', { type });
+    draw();
+    this.#doc.endMarkedContent();
+  }
+
+  /** Adds a link annotation as the child of its Link element, with the link's text (or URL) as alternate text. */
+  link(item: LinkItem): void {
+    const node = this.#linkNode(item.path);
+    node.alt ??= (linkElement(item.path) && textOf(linkElement(item.path)!)) || item.url;
+    const doc = this.#doc;
+    const key = doc.createStructParentTreeNextKey();
+    doc.getStructParentTree().add(key, node.ref);
+    doc.link(item.x, item.y, item.width, item.height, item.url, { StructParent: key, Contents: new String(node.alt) });
+    node.kids.push({ kind: 'objr', annot: doc.page.annotations.at(-1)!, page: doc.page.dictionary, seq: this.#seq++ });
+  }
+
+  /** Writes every structure element (parents, kids in document order, page references) and hangs the tree on the catalog. */
+  finish(): void {
+    const root = this.#doc.getStructTreeRoot();
+    root.data.K = [this.#document.ref];
+    // Types PDF 1.7 does not define (Aside is PDF 2.0) are kept, and mapped to the nearest standard type.
+    const roleMap: Record<string, string> = {};
+    for (const node of this.#nodes) if (!STANDARD_TYPES.has(node.type)) roleMap[node.type] = ROLE_MAP[node.type] ?? FALLBACK_ROLE;
+    if (Object.keys(roleMap).length > 0) root.data.RoleMap = roleMap;
+    for (const node of this.#nodes) {
+      const data = node.ref.data;
+      data.P = node.parent ? node.parent.ref : root;
+      const pg = firstPage(node);
+      if (pg) data.Pg = pg;
+      data.K = orderKids(node.kids).map((kid) => kidObject(kid, pg));
+      if (node.alt) data.Alt = new String(node.alt);
+      if (node.lang) data.Lang = new String(node.lang);
+      node.ref.end();
+    }
+  }
+
+  /** Marks `draw` as marked content with a new MCID owned by `node`. */
+  #markAndDraw(node: StructNode, draw: () => void): void {
+    const doc = this.#doc;
+    doc.markStructureContent(node.type);
+    const parents = doc.getStructParentTree().get(doc.page.structParentTreeKey) as unknown[];
+    const mcid = parents.length - 1;
+    parents[mcid] = node.ref;
+    node.kids.push({ kind: 'mcid', mcid, page: doc.page.dictionary, seq: this.#seq++ });
+    draw();
+    doc.endMarkedContent();
+  }
+
+  /** The structure element for an item's path (creating it and its ancestors), or the artifact it belongs to. */
+  #resolve(path: readonly FoElement[], top: number): Target {
+    let parent = this.#document;
+    const rank = path[0]?.name === 'flow' ? RANK_FLOW : RANK_ASIDE;
+    for (let depth = 0; depth < path.length; depth++) {
+      const role = structureRoleOf(path, depth);
+      if (role.kind === 'artifact') return { artifact: role.type };
+      if (role.kind === 'transparent') continue;
+      const el = path[depth]!;
+      let node = this.#byElement.get(el);
+      if (!node) {
+        node = this.#newNode(role.type, parent, parent === this.#document ? rank : RANK_FLOW, positionOf(el));
+        if (role.lang) node.lang = role.lang;
+        this.#byElement.set(el, node);
+        this.#bookmark(node, el, top);
+      }
+      parent = node;
+    }
+    return { node: parent };
+  }
+
+  /** The Link element of a link area; a link inside an artifact (a letterhead's address) still gets one, after the content. */
+  #linkNode(path: readonly FoElement[]): StructNode {
+    const el = linkElement(path);
+    const upToLink = el ? path.slice(0, path.indexOf(el) + 1) : path;
+    const target = this.#resolve(upToLink, 0);
+    if ('node' in target) return target.node;
+    const key = el ?? path.at(-1)!;
+    let node = this.#byElement.get(key);
+    if (!node) {
+      node = this.#newNode('Link', this.#document, RANK_ARTIFACT_LINK, positionOf(key));
+      this.#byElement.set(key, node);
+    }
+    return node;
+  }
+
+  /** Adds a bookmark for a heading (H1…H6), nested under the nearest heading of a higher level. */
+  #bookmark(node: StructNode, el: FoElement, top: number): void {
+    const level = /^H([1-6])$/.exec(node.type)?.[1];
+    if (!level) return;
+    const title = textOf(el);
+    if (!title) return;
+    while (this.#outline.length > 0 && this.#outline.at(-1)!.level >= Number(level)) this.#outline.pop();
+    const parent = this.#outline.at(-1)?.item ?? this.#doc.outline;
+    const item = parent.addItem(title, { expanded: true });
+    // pdfkit's XYZ destination puts the page's right edge at the left of the window: go to the heading, keep left and zoom.
+    item.outlineData.Dest = [this.#doc.page.dictionary, 'XYZ', null, pageHeightOf(this.#doc) - top, null];
+    this.#outline.push({ level: Number(level), item });
+  }
+
+  #newNode(type: string, parent: StructNode | null, rank: number, pos: number): StructNode {
+    const node: StructNode = { type, ref: this.#doc.ref({ S: type }), parent, kids: [], rank, pos, firstSeq: this.#seq };
+    parent?.kids.push({ kind: 'node', node });
+    this.#nodes.push(node);
+    return node;
+  }
+}
+
+/** The innermost basic-link of a path. */
+function linkElement(path: readonly FoElement[]): FoElement | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (path[i]!.name === 'basic-link') return path[i];
+  return undefined;
+}
+
+function positionOf(el: FoElement): number {
+  return el.position.line * COLUMNS_PER_LINE + el.position.column;
+}
+
+function pageHeightOf(doc: PdfkitInternals): number {
+  const box = doc.page.dictionary.data.MediaBox as number[];
+  return box[3]!;
+}
+
+/**
+ * A node's kids in reading order: child elements in FO document order, its own content in drawing order (the
+ * order of lines and runs), the two merged by where each element's first content was drawn.
+ */
+function orderKids(kids: readonly Kid[]): Kid[] {
+  const nodes = kids.filter((k): k is Extract<Kid, { kind: 'node' }> => k.kind === 'node').sort((a, b) => a.node.rank - b.node.rank || a.node.pos - b.node.pos || a.node.firstSeq - b.node.firstSeq);
+  const own = kids.filter((k): k is Exclude<Kid, { kind: 'node' }> => k.kind !== 'node').sort((a, b) => a.seq - b.seq);
+  const out: Kid[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < nodes.length || j < own.length) {
+    if (j < own.length && (i >= nodes.length || own[j]!.seq < nodes[i]!.node.firstSeq)) out.push(own[j++]!);
+    else out.push(nodes[i++]!);
+  }
+  return out;
+}
+
+/** The page of a node's first marked content: the node's /Pg, so its MCIDs on that page are plain numbers. */
+function firstPage(node: StructNode): PdfRef | undefined {
+  const first = node.kids.filter((k) => k.kind === 'mcid').sort((a, b) => a.seq - b.seq)[0];
+  return first?.page;
+}
+
+function kidObject(kid: Kid, pg: PdfRef | undefined): unknown {
+  switch (kid.kind) {
+    case 'node':
+      return kid.node.ref;
+    case 'mcid':
+      return kid.page === pg ? kid.mcid : { Type: 'MCR', Pg: kid.page, MCID: kid.mcid };
+    case 'objr':
+      return { Type: 'OBJR', Obj: kid.annot, Pg: kid.page };
+  }
+}

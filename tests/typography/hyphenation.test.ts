@@ -1,0 +1,82 @@
+// Hyphenation per language: TeX patterns (the `hyphen` package) through loadHyphenation, checked against known syllabifications.
+import { describe, expect, it } from 'vitest';
+import { HYPHENATION_LANGUAGES, loadHyphenation } from '../../src/load/loadHyphenation.js';
+
+/** A word with its hyphenation points shown as "-". */
+function hyphenated(language: string, word: string): string {
+  const h = loadHyphenation([language]).get(language.toLowerCase());
+  if (!h) throw new Error(`no patterns for ${language}`);
+  const points = new Set(h(word));
+  return [...word].map((c, i) => (points.has(i) ? `-${c}` : c)).join('');
+}
+
+/**
+ * Known words per language, as the patterns should break them. Each was checked against the language's syllabification
+ * rules (TeX patterns are conservative: a missing point is allowed, a wrong one is not; these lists are the exact output).
+ */
+const KNOWN: Record<string, string[]> = {
+  en: ['hy-phen-ation', 'in-ter-na-tion-al', 'democ-ra-cy'],
+  fr: ['gou-ver-ne-ment', 'dé-mo-cra-tie', 'eu-ro-péenne'],
+  de: ['Men-schen-rech-te', 'Min-der-hei-ten-spra-chen', 'Ge-richts-hof'],
+  it: ['de-mo-cra-zia', 'par-la-men-to', 'eu-ro-peo'],
+  es: ['de-mo-cra-cia', 'par-la-men-to', 'de-re-chos'],
+  pt: ['de-mo-cra-cia', 'par-la-men-to', 'li-ber-da-de'],
+  nl: ['men-sen-rech-ten', 'de-mo-cra-tie', 're-ge-ring'],
+  pl: ['de-mo-kra-cja', 'par-la-ment', 'pra-wa'],
+  cs: ['de-mo-kra-cie', 'par-la-ment', 'svo-bo-da'],
+  sk: ['de-mok-ra-cia', 'par-la-ment', 'slo-bo-da'],
+  sl: ['de-mo-kra-ci-ja', 'par-la-ment', 'svo-bo-da'],
+  hr: ['de-mo-kra-ci-ja', 'par-la-ment', 'slo-bo-da'],
+  'sr-Latn': ['de-mo-kra-ti-ja', 'slo-bo-da', 'par-la-ment'],
+  'sr-Cyrl': ['де-мо-кра-ти-ја', 'сло-бо-да'],
+  bg: ['де-мок-ра-ция', 'пар-ла-мент', 'сво-бо-да'],
+  mk: ['де-мок-ра-ти-ја', 'пар-ла-мент', 'сло-бо-да'],
+  ru: ['де-мо-кра-тия', 'пар-ла-мент', 'сво-бо-да', 'пра-во-су-дие'],
+  uk: ['де-мо-кра-тія', 'пар-ла-мент', 'сво-бо-да'],
+  el: ['δη-μο-κρα-τία', 'κοι-νο-βού-λιο', 'ελευ-θε-ρία'],
+  tr: ['de-mok-ra-si', 'par-la-men-to', 'öz-gür-lük'],
+  hu: ['de-mok-rá-cia', 'par-la-ment', 'sza-bad-ság'],
+  ro: ['de-mo-cra-ție', 'par-la-ment', 'li-ber-ta-te'],
+  fi: ['de-mo-kra-tia', 'edus-kun-ta', 'va-paus'],
+  sv: ['de-mo-kra-ti', 're-ge-ring', 'fri-het'],
+  da: ['de-mo-kra-ti', 're-ge-ring', 'fri-hed'],
+  nb: ['de-mo-kra-ti', 're-gje-ring', 'fri-het'],
+  is: ['lýð-ræði', 'Al-þingi'],
+  et: ['de-mok-raa-tia', 'par-la-ment', 'va-ba-dus'],
+  lv: ['de-mok-rā-ti-ja', 'par-la-ments', 'brī-vī-ba'],
+  lt: ['de-mo-kra-ti-ja', 'par-la-men-tas', 'lais-vė'],
+  hy: ['Հա-յաստան', 'ժո-ղովրդա-վա-րություն'],
+  ka: ['სა-ქარ-თვე-ლო', 'დე-მოკ-რა-ტია', 'თბი-ლი-სი'],
+};
+
+describe('hyphenation patterns per language', () => {
+  it.each(Object.entries(KNOWN))('should hyphenate known %s words at their syllable boundaries', (language, words) => {
+    for (const word of words) expect(hyphenated(language, word.replaceAll('-', '')), language).toBe(word);
+  });
+
+  it('should offer every language the issue names', () => {
+    for (const tag of Object.keys(KNOWN).concat('sr')) expect(HYPHENATION_LANGUAGES.map((t) => t.toLowerCase()), tag).toContain(tag.toLowerCase());
+  });
+
+  it('should pick Serbian patterns by script when the tag is plain "sr"', () => {
+    expect(hyphenated('sr', 'слобода')).toBe('сло-бо-да');
+    expect(hyphenated('sr', 'sloboda')).toBe('slo-bo-da');
+  });
+
+  it('should find patterns by primary language for a regional tag (de-AT, fr-BE) and none for an unknown language', () => {
+    expect(hyphenated('de-AT', 'Gerichtshof')).toBe('Ge-richts-hof');
+    expect(hyphenated('fr-BE', 'gouvernement')).toBe('gou-ver-ne-ment');
+    expect(loadHyphenation(['xx']).size).toBe(0);
+  });
+
+  it('should hyphenate words after a dotted capital İ at the right offsets ("İ".toLowerCase() is two code units)', () => {
+    expect(hyphenated('tr', 'istanbul')).toBe('is-tan-bul');
+    expect(hyphenated('tr', 'İstanbul')).toBe('İs-tan-bul');
+  });
+
+  it('should not break a Turkish name before its last letter when a suffix follows an apostrophe', () => {
+    // Pattern points for "İstanbul'da" are 2, 5, 7, 8, 9: 7 splits "bul" as "bu-l", and layout allows it (4 characters follow).
+    const h = loadHyphenation(['tr']).get('tr')!;
+    expect(h("İstanbul'da")).not.toContain(7);
+  });
+});
