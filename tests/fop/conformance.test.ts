@@ -120,7 +120,18 @@ function fopDoc(name: string): PdfDocument {
   return fop.doc;
 }
 
+/**
+ * Fixtures whose text order FOP cannot be compared on: FOP 2.8 (complex scripts off, as fop.xconf must set for Noto's
+ * OpenType tables) sets Armenian and Georgian glyphs above the baseline, overlapping the line before, so its text is read
+ * out of order. Its page count and error-free run are still checked.
+ */
+const FOP_MISPLACES_GLYPHS: Record<string, string> = {
+  'armenian-georgian.md': 'FOP sets Armenian and Georgian glyphs above their line, so its text order cannot be read back',
+};
+
 describe.each(FIXTURES)('%s in Apache FOP', (name) => {
+  const orderSkip = FOP_MISPLACES_GLYPHS[name];
+  const orderReason = orderSkip ? ` (skipped: ${orderSkip})` : REASON;
   it.skipIf(SKIP)(`should render the filled FO in FOP with exit 0 and no SEVERE/ERROR lines${REASON}`, () => {
     const { fop } = get(name);
     expect(fop.log.split('\n').filter((l) => FOP_ERROR_LINE.test(l))).toEqual([]);
@@ -133,12 +144,12 @@ describe.each(FIXTURES)('%s in Apache FOP', (name) => {
     expect(Math.abs(ours - theirs), `ours ${ours}, FOP ${theirs}`).toBeLessThanOrEqual(1);
   });
 
-  it.skipIf(SKIP)(`should print the release's words in order in FOP's main column as in ours${REASON}`, () => {
+  it.skipIf(SKIP || orderSkip !== undefined)(`should print the release's words in order in FOP's main column as in ours${orderReason}`, () => {
     const { release, facts } = get(name);
     expect(findSegmentsInOrder(mainColumnWords(fopDoc(name), facts), releaseSegments(release))).toEqual([]);
   });
 
-  it.skipIf(SKIP)(`should have the same main-column words as ours, in the same order${REASON}`, () => {
+  it.skipIf(SKIP || orderSkip !== undefined)(`should have the same main-column words as ours, in the same order${orderReason}`, () => {
     const { facts, ours } = get(name);
     const a = mainColumnWords(ours, facts);
     const b = mainColumnWords(fopDoc(name), facts);
