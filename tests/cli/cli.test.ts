@@ -40,7 +40,7 @@ describe('pressroom CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 
   it('should exit 2 with a message on stderr for usage errors', () => {
-    for (const args of [[], ['frobnicate'], ['validate'], ['validate', 'fixtures/releases/161a07.md', '--bogus'], ['fo', 'a.md', 'b.md'], ['render', 'x.md', '-o'], ['render', 'x.md', '-o', '-']]) {
+    for (const args of [[], ['frobnicate'], ['validate'], ['validate', 'fixtures/releases/161a07.md', '--bogus'], ['fo', 'a.md', 'b.md'], ['render', 'x.md', '-o'], ['render', 'x.md', 'y.md', '-o', '-'], ['render', 'x.md', '--jobs', '0'], ['render']]) {
       const run = pressroom(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stdout, args.join(' ')).toBe('');
@@ -128,10 +128,10 @@ describe('pressroom CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('should render the seed into a folder and say what it wrote', async () => {
     const out = await mkdtemp(join(tmpdir(), 'pressroom-cli-'));
     const run = pressroom(['render', 'fixtures/releases/161a07.md', '-o', `${out}/`]);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toMatch(/^rendered 1, skipped 0, failed 0; 1 page in [\d.]+ s \([\d.]+ docs\/s\)\n$/);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^wrote ${join(out, '161a07.pdf')} \\(\\d+ pages?\\)\\n$`));
-    expect(await readdir(out)).toEqual(['161a07.pdf']);
+    expect(await readdir(out)).toEqual(['.pressroom-manifest.json', '161a07.pdf']);
     const pdf = await readFile(join(out, '161a07.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
@@ -141,8 +141,8 @@ describe('pressroom CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const run = pressroom(['render', 'fixtures/releases/161a07.md', 'fixtures/invalid/missing-title.md', '-o', out]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^wrote .*161a07\.pdf \(\d+ pages?\)\n$/);
-    expect(errorLines(run.stderr)).toEqual(['fixtures/invalid/missing-title.md:2:1: error: missing required field "title"']);
-    expect(await readdir(out)).toEqual(['161a07.pdf']);
+    expect(errorLines(run.stderr)).toEqual(['fixtures/invalid/missing-title.md:2:1: error: missing required field "title"', expect.stringMatching(/^rendered 1, skipped 0, failed 1;/)]);
+    expect((await readdir(out)).filter((f) => f.endsWith('.pdf'))).toEqual(['161a07.pdf']);
   });
 
   it('should write nothing and exit 2 when -o names one PDF for several releases', async () => {
