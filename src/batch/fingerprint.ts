@@ -48,14 +48,15 @@ export interface FingerprintParts {
   layoutHash: string;
   /** Hash of the fonts folder. */
   fontsHash: string;
-  /** Render options that change the output (page cap). */
+  /** Render options that change the output: page cap, and the PDF/A level asked for (the layout's own is in its hash). */
   maxPages: number;
+  pdfa?: string | false;
 }
 
 /** The fingerprint of one output: hash of the input bytes, the layout, the fonts, the options and pressroom's version. */
 export function fingerprintOf(bytes: Uint8Array, parts: FingerprintParts): string {
   return createHash(HASH)
     .update(bytes)
-    .update(`\0${parts.layoutHash}\0${parts.fontsHash}\0${parts.maxPages}\0${VERSION}`)
+    .update(`\0${parts.layoutHash}\0${parts.fontsHash}\0${parts.maxPages}\0${parts.pdfa ?? 'layout'}\0${VERSION}`)
     .digest('hex');
 }

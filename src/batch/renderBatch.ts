@@ -87,7 +87,7 @@ class Batch {
 
   constructor(options: BatchOptions, target: OutputTarget, total: number) {
     this.#options = options;
-    this.#render = { layoutsDir: options.layoutsDir ?? DEFAULT_LAYOUTS_DIR, fontsDir: options.fontsDir ?? DEFAULT_FONTS_DIR, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES };
+    this.#render = { layoutsDir: options.layoutsDir ?? DEFAULT_LAYOUTS_DIR, fontsDir: options.fontsDir ?? DEFAULT_FONTS_DIR, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ...(options.pdfa !== undefined ? { pdfa: options.pdfa } : {}) };
     this.#incremental = !options.force;
     this.#jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -197,7 +197,7 @@ class Batch {
 
   async #fingerprint(bytes: Uint8Array, layout: string): Promise<string> {
     const [layoutHash, fontsHash] = await Promise.all([this.#hashes.of(join(this.#render.layoutsDir!, layout)), this.#hashes.of(this.#render.fontsDir!)]);
-    return fingerprintOf(bytes, { layoutHash, fontsHash, maxPages: this.#render.maxPages! });
+    return fingerprintOf(bytes, { layoutHash, fontsHash, maxPages: this.#render.maxPages!, pdfa: this.#render.pdfa });
   }
 
   /** Saves the manifests, one save at a time. */

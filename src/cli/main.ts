@@ -45,7 +45,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .command(checkCommand(ctx))
     .command(extractCommand(ctx))
     .middleware(restoreStdinArguments, true)
-    .demandCommand(1, 'name a command: render, fo, validate or layouts')
+    .demandCommand(1, 'name a command: render, fo, validate, layouts, check or extract')
     .recommendCommands()
     .strict()
     .help()

@@ -4,7 +4,7 @@ import { renderBatch } from '../batch/renderBatch.js';
 import type { BatchOptions, BatchRecord, BatchResult } from '../batch/types.js';
 import { DEFAULT_TIMEOUT_MS } from '../batch/types.js';
 import { STDIN_INPUT } from '../load/expandInputs.js';
-import { DEFAULT_MAX_PAGES } from '../render.js';
+import { DEFAULT_MAX_PAGES, type RenderOptions } from '../render.js';
 import { formatSummary } from './formatSummary.js';
 import { LAYOUTS_OPTION } from './options.js';
 import { printDiagnostics, printFailure } from './printDiagnostics.js';
@@ -34,6 +34,8 @@ export interface RenderArgs {
   maxPages?: number;
   /** `--stdin-list`: read more input paths from stdin, one a line. */
   stdinList?: boolean;
+  /** `--pdfa`: archival PDF/A level (default: the layout's). */
+  pdfa?: string;
 }
 
 /** What runRender can be handed besides its arguments (tests pass their own). */
@@ -63,6 +65,7 @@ export function renderCommand(ctx: CliContext): CommandModule<object, RenderArgs
         .option('timeout', { type: 'number', requiresArg: true, describe: `seconds one release may take before it fails (default ${DEFAULT_TIMEOUT_MS / 1000})` })
         .option('max-pages', { type: 'number', requiresArg: true, describe: `most pages one PDF may have (default ${DEFAULT_MAX_PAGES})` })
         .option('stdin-list', { type: 'boolean', describe: 'read the paths of more inputs from stdin, one a line' })
+        .option('pdfa', { type: 'string', choices: ['2b', '3b', 'none'], requiresArg: true, describe: 'write PDF/A-2b, or PDF/A-3b with the release file attached; none: an ordinary PDF (default: the layout\'s choice)' })
         .check(checkRenderArgs)
         .example('$0 render release.md', 'writes release.pdf beside it')
         .example('$0 render releases/ -o out/', 'renders every release below releases/ into out/, skipping PDFs that are up to date')
@@ -71,6 +74,11 @@ export function renderCommand(ctx: CliContext): CommandModule<object, RenderArgs
         .example('find releases -name "*.md" | $0 render --stdin-list -o out/', 'renders a list of paths read from stdin'),
     handler: async (args) => ctx.finish(await runRender(ctx.io, args)),
   };
+}
+
+/** `--pdfa none` asks for an ordinary PDF even from an archive layout; no option leaves the layout's choice. */
+function pdfaOption(value: string | undefined): RenderOptions['pdfa'] {
+  return value === undefined ? undefined : value === 'none' ? false : (value as '2b' | '3b');
 }
 
 /** Checks what yargs cannot: counts and ranges. True, or the message of a usage error. */
@@ -90,7 +98,7 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
   const inputs = args.inputs ?? [];
   // 1. One release to stdout: `render - ` without -o, or `-o -`.
   if (args.output === STDIN_INPUT || (inputs.length === 1 && inputs[0] === STDIN_INPUT && args.output === undefined)) {
-    return renderToStdout(io, inputs[0]!, { layoutsDir: args.layouts, maxPages: args.maxPages });
+    return renderToStdout(io, inputs[0]!, { layoutsDir: args.layouts, maxPages: args.maxPages, pdfa: pdfaOption(args.pdfa) });
   }
   // 2. A batch, with Ctrl-C handled: the first stops starting renders, the second abandons those in progress.
   const paths = args.stdinList ? inputs.concat(await readPathList()) : inputs;
@@ -100,6 +108,7 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
     output: args.output,
     layoutsDir: args.layouts,
     maxPages: args.maxPages,
+    pdfa: pdfaOption(args.pdfa),
     jobs: args.jobs,
     force: args.force,
     timeoutMs: args.timeout === undefined ? undefined : args.timeout * 1000,
