@@ -104,10 +104,58 @@ function drawItem(doc: PDFKit.PDFDocument, tagger: StructureTagger, item: PageIt
   }
 }
 
+/**
+ * Draws a positioned run. Layout has placed it, so pdfkit's text() (options, word splitting, three measurements of
+ * the same string) is skipped: the run is encoded once by pdfkit's font (which subsets and maps it to Unicode) and
+ * written as one text object, with the font's kerning and mark offsets as TJ adjustments and moves.
+ */
 function drawText(doc: PDFKit.PDFDocument, item: TextItem): void {
   // The face key names the font in pdfkit's cache, so each face is embedded once per document.
   doc.font(item.font.handle as unknown as string, item.font.key).fontSize(item.size).fillColor(item.color);
-  doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+  const d = internalsOf(doc);
+  const font = d._font;
+  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  const [encoded, positions] = font.encode(item.text);
+  const scale = item.size / 1000;
+  // pdfkit's pages are drawn in a y-down system; text is set in PDF's own y-up system.
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, d.page.height);
+  const y = d.page.height - item.y;
+  let x = item.x;
+  const ops = ['BT', `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`, `/${font.id} ${pdfNumber(item.size)} Tf`];
+  let segment: string[] = [];
+  let shown = '';
+  const flush = () => {
+    if (shown) segment.push(`<${shown}>`);
+    if (segment.length) ops.push(`[${segment.join(' ')}] TJ`);
+    segment = [];
+    shown = '';
+  };
+  positions.forEach((p, i) => {
+    if (p.xOffset || p.yOffset) {
+      // A mark placed off its advance: move there, show it, and come back.
+      flush();
+      ops.push(`1 0 0 1 ${pdfNumber(x + p.xOffset * scale)} ${pdfNumber(y + p.yOffset * scale)} Tm`, `<${encoded[i]}> Tj`, `1 0 0 1 ${pdfNumber(x + p.xAdvance * scale)} ${pdfNumber(y)} Tm`);
+    } else {
+      shown += encoded[i];
+      const kern = p.xAdvance - p.advanceWidth;
+      if (kern !== 0) {
+        segment.push(`<${shown}>`, pdfNumber(-kern));
+        shown = '';
+      }
+    }
+    x += p.xAdvance * scale;
+  });
+  flush();
+  ops.push('ET');
+  d.addContent(ops.join('\n'));
+  doc.restore();
+}
+
+/** A number as PDF content writes it (at most six decimals, as pdfkit does). */
+function pdfNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`cannot write ${n} into a PDF`);
+  return String(Math.round(n * 1e6) / 1e6);
 }
 
 function drawLine(doc: PDFKit.PDFDocument, item: LineItem): void {

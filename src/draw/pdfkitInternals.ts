@@ -27,9 +27,20 @@ export interface PdfOutline {
   addItem(title: string, options?: { expanded?: boolean }): PdfOutline;
 }
 
+/** pdfkit's embedded font: shapes and encodes text into glyph ids of its subset. */
+export interface PdfFont {
+  id: string;
+  ref(): PdfRef;
+  /** Hex glyph codes and their positions (in 1/1000 of the font size), shaped with kerning and ligatures. */
+  encode(text: string): [string[], { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
+}
+
 /** pdfkit's document, seen from inside. */
 export interface PdfkitInternals {
-  page: PdfPage;
+  page: PdfPage & { fonts: Record<string, PdfRef>; height: number };
+  /** The current font (set by doc.font). */
+  _font: PdfFont;
+  addContent(ops: string): unknown;
   outline: PdfOutline;
   info: Record<string, unknown>;
   /** The file identifier written twice into the trailer's /ID. */
