@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { writeXmp } from '../archive/writeXmp.js';
 import type { ImageAsset } from '../typeset/context.js';
-import type { LineItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { ImageItem, LineItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
 import { internalsOf, type PdfkitInternals } from './pdfkitInternals.js';
 import { StructureTagger } from './tagStructure.js';
 import type { ArchiveOptions, DocumentMetadata } from './types.js';
@@ -43,8 +44,12 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
   const opened = new Map<string, unknown>();
   const imageOf = (src: string) => {
     let img = opened.get(src);
-    if (!img) opened.set(src, (img = (doc as unknown as { openImage(b: Buffer): unknown }).openImage(Buffer.from(images.get(src)!.bytes))));
-    return img as PDFKit.Mixins.ImageSrc;
+    if (!img) {
+      const asset = images.get(src)!;
+      img = asset.format === 'svg' ? new TextDecoder().decode(asset.bytes) : (doc as unknown as { openImage(b: Buffer): unknown }).openImage(Buffer.from(asset.bytes));
+      opened.set(src, img);
+    }
+    return img as PDFKit.Mixins.ImageSrc | string;
   };
   for (const page of layout.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
@@ -98,7 +103,7 @@ function drawItem(doc: PDFKit.PDFDocument, tagger: StructureTagger, item: PageIt
       // Borders, underlines and rule leaders are decoration.
       return tagger.artifact('Layout', () => drawLine(doc, item));
     case 'image':
-      return tagger.figure(item.path, () => void doc.image(imageOf(item.src), item.x, item.y, { width: item.width, height: item.height }));
+      return tagger.figure(item.path, () => drawImage(doc, item, imageOf));
     case 'link':
       return tagger.link(item);
   }
@@ -109,6 +114,49 @@ function drawItem(doc: PDFKit.PDFDocument, tagger: StructureTagger, item: PageIt
  * the same string) is skipped: the run is encoded once by pdfkit's font (which subsets and maps it to Unicode) and
  * written as one text object, with the font's kerning and mark offsets as TJ adjustments and moves.
  */
+/** Raster images through pdfkit; SVG as vector graphics (no text, no external references: see drawSvg). */
+function drawImage(doc: PDFKit.PDFDocument, item: ImageItem, imageOf: (src: string) => PDFKit.Mixins.ImageSrc | string): void {
+  const image = imageOf(item.src);
+  if (typeof image === 'string') drawSvg(doc, image, item);
+  else doc.image(image, item.x, item.y, { width: item.width, height: item.height });
+}
+
+/**
+ * Draws an SVG from the layout's folder. Text in it would need fonts outside our embedded set (pdfkit's standard
+ * fonts, not allowed in PDF/A) and an external image would be a file read or a fetch: both are errors.
+ */
+function drawSvg(doc: PDFKit.PDFDocument, svg: string, item: ImageItem): void {
+  SVGtoPDF(doc, fitToViewport(svg), item.x, item.y, {
+    width: item.width,
+    height: item.height,
+    fontCallback: () => {
+      throw new Error(`the SVG image "${item.src}" contains text; convert its text to paths`);
+    },
+    imageCallback: (link) => {
+      if (/^data:image\/(png|jpeg);base64,/i.test(link.replace(/\s+/g, ''))) return link.replace(/\s+/g, '');
+      throw new Error(`the SVG image "${item.src}" refers to another file (${link.slice(0, 40)}); embed it as a data: URI`);
+    },
+    documentCallback: () => {
+      throw new Error(`the SVG image "${item.src}" refers to another document`);
+    },
+    warningCallback: () => undefined,
+  });
+}
+
+/**
+ * Makes the root <svg> fill the viewport layout gave it: its own width and height would otherwise set its size
+ * (svg-to-pdfkit honours them), so they become 100%, with a viewBox from them when it had none.
+ */
+function fitToViewport(svg: string): string {
+  return svg.replace(/<svg\b[^>]*>/i, (root) => {
+    const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
+    const [w, h] = [parseFloat(attr('width') ?? ''), parseFloat(attr('height') ?? '')];
+    const viewBox = attr('viewBox') ?? (w > 0 && h > 0 ? `0 0 ${w} ${h}` : undefined);
+    const bare = root.replace(/\s(width|height|viewBox|preserveAspectRatio)\s*=\s*["'][^"']*["']/gi, '');
+    return bare.replace(/^<svg/i, `<svg width="100%" height="100%"${viewBox ? ` viewBox="${viewBox}"` : ''} preserveAspectRatio="xMidYMid meet"`);
+  });
+}
+
 function drawText(doc: PDFKit.PDFDocument, item: TextItem): void {
   // The face key names the font in pdfkit's cache, so each face is embedded once per document.
   doc.font(item.font.handle as unknown as string, item.font.key).fontSize(item.size).fillColor(item.color);

@@ -33,7 +33,7 @@ export const ELEMENTS: Record<string, { parents?: string[]; note: string }> = {
   'page-number-citation': { note: 'page of the element with ref-id' },
   'page-number-citation-last': { note: 'last page of the element (or page-sequence) with ref-id' },
   leader: { note: 'rules and space: leader-pattern rule|space, leader-length, rule-thickness' },
-  'external-graphic': { note: 'PNG and JPEG from the layout folder: src, content-width, content-height' },
+  'external-graphic': { note: 'PNG, JPEG and SVG from the layout folder: src, content-width, content-height' },
   footnote: { note: 'an inline mark and a footnote-body placed at the page foot' },
   'footnote-body': { parents: ['footnote'], note: 'the footnote text' },
 };

@@ -6,10 +6,11 @@ import type { Hyphenators } from './hyphenation.js';
 
 /** An image the layout may place, read from the layout's folder by the load stage. */
 export interface ImageAsset {
-  /** Intrinsic size in points (pixels at 72 dpi unless the file says otherwise). */
+  /** Intrinsic size in points (PNG/JPEG pixels at 72 dpi; SVG user units at 96 per inch, as CSS pixels). */
   width: number;
   height: number;
   bytes: Uint8Array;
+  format: 'png' | 'jpeg' | 'svg';
 }
 
 /** Shared state of one document's layout. */

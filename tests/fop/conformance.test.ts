@@ -1,7 +1,7 @@
 // Reference conformance: each fixture's filled FO also renders in Apache FOP, with page counts within one and the same main-column text.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +86,10 @@ beforeAll(async () => {
   for (const name of FIXTURES) {
     const source = await loadSource(fixturePath(name));
     const filled = await fillRelease(source);
-    const base = join(dir, name.replace(/\.[^.]+$/, ''));
+    // FOP resolves an image's src against the FO file's folder; ours against the layout's: put the FO in a copy of it.
+    const layoutCopy = join(dir, filled.layout.name);
+    await cp(filled.layout.dir, layoutCopy, { recursive: true, force: true });
+    const base = join(layoutCopy, name.replace(/\.[^.]+$/, ''));
     await writeFile(`${base}.fo`, filled.text);
     const ours = await readPdf((await renderRelease(source)).pdf);
     compared.set(name, { release: filled.release, facts: LAYOUTS[filled.release.layout], ours, fop: { status: null, log: '', doc: null } });
