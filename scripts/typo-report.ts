@@ -6,16 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFo } from '../src/fo/parseFo.js';
-import { parseUri } from '../src/fo/parseValues.js';
-import type { FoElement } from '../src/fo/types.js';
-import { loadFonts } from '../src/load/loadFonts.js';
-import { loadHyphenation } from '../src/load/loadHyphenation.js';
-import { loadImages } from '../src/load/loadImages.js';
 import { loadSource } from '../src/load/loadSource.js';
-import { DEFAULT_FONTS_DIR, DEFAULT_MAX_PAGES, fillRelease, renderRelease } from '../src/render.js';
-import { createFontkitMetrics } from '../src/typeset/fontkitMetrics.js';
-import { layoutDocument } from '../src/typeset/layoutDocument.js';
+import { layoutRelease, renderRelease } from '../src/render.js';
 import type { TypoStats } from '../src/typeset/typoStats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -58,32 +50,19 @@ interface FixtureResult {
 
 const has = (tool: string) => spawnSync('which', [tool], { stdio: 'ignore' }).status === 0;
 
-/** The languages of every element that asks for hyphenation (as render.ts collects them). */
-function hyphenatedLanguages(el: FoElement, out = new Set<string>()): Set<string> {
-  if (el.props.hyphenate && el.props.language) out.add(el.props.language);
-  for (const c of el.children) if (c.kind === 'element') hyphenatedLanguages(c, out);
-  return out;
-}
-
-function imageSources(el: FoElement): string[] {
-  const own = el.name === 'external-graphic' && el.attrs.src ? [parseUri(el.attrs.src)] : [];
-  return own.concat(el.children.flatMap((c) => (c.kind === 'element' ? imageSources(c) : [])));
-}
 
 /** Lays one fixture out both ways and renders its PDFs (ours ×2, FOP) into `dir`. */
-async function measureFixture(name: string, dir: string, metrics: Awaited<ReturnType<typeof loadMetrics>>): Promise<FixtureResult> {
+async function measureFixture(name: string, dir: string): Promise<FixtureResult> {
   const result: FixtureResult = { name, layout: '?', stats: null, error: null, missingGlyph: false, evenness: { ours: null, firstFit: null, fop: null } };
   try {
     const source = await loadSource(join(FIXTURES_DIR, name));
-    const filled = await fillRelease(source);
-    result.layout = filled.release.layout;
-    const fo = parseFo(filled.name, filled.text);
-    const images = await loadImages(filled.layout.dir, imageSources(fo.root), source.path);
-    const hyphenators = loadHyphenation(hyphenatedLanguages(fo.root));
     const stats = {} as Record<Breaking, TypoStats>;
+    let filled: Awaited<ReturnType<typeof layoutRelease>>['filled'] | undefined;
     for (const lineBreaking of ['total-fit', 'first-fit'] as const) {
-      const layout = layoutDocument(fo, { metrics, images, file: source.path, warnings: [], maxPages: DEFAULT_MAX_PAGES, ids: new Map(), hyphenators, lineBreaking });
-      stats[lineBreaking] = layout.stats;
+      const laidOut = await layoutRelease(source, { lineBreaking });
+      filled = laidOut.filled;
+      result.layout = filled.release.layout;
+      stats[lineBreaking] = laidOut.pages.stats;
     }
     result.stats = stats;
     // PDFs for the evenness figures.
@@ -99,7 +78,7 @@ async function measureFixture(name: string, dir: string, metrics: Awaited<Return
     result.evenness.firstFit = evenness(wordLines(`${base}.ff.pdf`, column).filter((l) => keys.has(l.blockKey) && !l.lastOfBlock && l.words.length > 1), column);
     if (!has('fop')) result.evenness.fop = 'fop not installed';
     else {
-      writeFileSync(`${base}.fo`, filled.text);
+      writeFileSync(`${base}.fo`, filled!.text);
       const run = spawnSync('fop', ['-c', join(ROOT, 'fop.xconf'), '-fo', `${base}.fo`, '-pdf', `${base}.fop.pdf`], { cwd: ROOT, encoding: 'utf8' });
       result.evenness.fop = run.status === 0 ? evenness(justifiedLines(wordLines(`${base}.fop.pdf`, column), column), column) : `fop exited ${run.status}`;
     }
@@ -170,10 +149,6 @@ function evenness(lines: WordLine[], column: { right: number; bodySize: number }
   return { lines: ratios.length, mean, max: Math.max(...ratios), sd };
 }
 
-async function loadMetrics() {
-  return createFontkitMetrics(await loadFonts(DEFAULT_FONTS_DIR));
-}
-
 const f2 = (n: number) => n.toFixed(2);
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const lpad = (s: string | number, n: number) => String(s).padStart(n);
@@ -200,12 +175,11 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const names = readdirSync(FIXTURES_DIR).filter((f) => /\.(md|markdown|json|ya?ml)$/.test(f)).filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w))).sort();
   const dir = mkdtempSync(join(tmpdir(), 'pressroom-typo-'));
-  const metrics = await loadMetrics();
   if (!has('pdftotext')) console.log('evenness: skipped, `pdftotext` (poppler-utils) is not installed');
   else if (!has('fop')) console.log('evenness: FOP column skipped, `fop` is not installed');
   const results: FixtureResult[] = [];
   try {
-    for (const name of names) results.push(await measureFixture(name, dir, metrics));
+    for (const name of names) results.push(await measureFixture(name, dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -22,6 +22,8 @@ import { loadImages } from './load/loadImages.js';
 import { createFontkitMetrics } from './typeset/fontkitMetrics.js';
 import type { FontMetrics } from './typeset/fonts.js';
 import { layoutDocument } from './typeset/layoutDocument.js';
+import type { ImageAsset } from './typeset/context.js';
+import type { PageLayout } from './typeset/types.js';
 import { VERSION } from './version.js';
 
 /** The project's own folders, found from this file so the CLI works from any working directory. */
@@ -102,19 +104,35 @@ function getMetrics(fontsDir: string): Promise<FontMetrics> {
   return metrics;
 }
 
-/** Renders one release to PDF bytes. Throws PressroomError with diagnostics when it cannot. */
-export async function renderRelease(source: SourceFile, options: RenderOptions = {}): Promise<RenderResult> {
+/** A release laid out: everything drawing needs, and what reports and tests look at. */
+export interface LaidOutRelease {
+  filled: FilledFo;
+  pages: PageLayout;
+  images: Map<string, ImageAsset>;
+  /** Warnings met on the way. */
+  warnings: Diagnostic[];
+}
+
+/** Reads, validates, fills, parses and lays out a release: every stage but drawing. */
+export async function layoutRelease(source: SourceFile, options: RenderOptions = {}): Promise<LaidOutRelease> {
   // 1–2. Read, validate and fill the layout.
   const filled = await fillRelease(source, options);
   // 3. Parse the filled FO against our subset.
   const fo = parseFo(filled.name, filled.text);
-  // 4. Read what the layout needs: fonts (once per process) and the images it names (from its own folder only).
+  // 4. Read what the layout needs: fonts (once per process), the images it names (from its own folder only), patterns.
   const metrics = await getMetrics(options.fontsDir ?? DEFAULT_FONTS_DIR);
   const images = await loadImages(filled.layout.dir, imageSources(fo.root), source.path);
+  const hyphenators = loadHyphenation(hyphenatedLanguages(fo.root));
   // 5. Lay out pages.
   const warnings: Diagnostic[] = [];
-  const hyphenators = loadHyphenation(hyphenatedLanguages(fo.root));
   const pages = layoutDocument(fo, { metrics, images, file: source.path, warnings, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ids: new Map(), hyphenators, lineBreaking: options.lineBreaking ?? 'total-fit' });
+  return { filled, pages, images, warnings };
+}
+
+/** Renders one release to PDF bytes. Throws PressroomError with diagnostics when it cannot. */
+export async function renderRelease(source: SourceFile, options: RenderOptions = {}): Promise<RenderResult> {
+  // 1–5. Every stage up to laid-out pages.
+  const { filled, pages, images, warnings } = await layoutRelease(source, options);
   // 6. Draw the PDF (an archival copy when asked, or when the layout is an archive layout).
   const { release, layout } = filled;
   const archive = archiveOptions(source, layout, options);

@@ -1,15 +1,32 @@
 // Converts the CommonMark body (an mdast tree) into our own Block/Inline types, checking links.
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Parents, PhrasingContent, RootContent, Definition } from 'mdast';
-import { PressroomError, errorAt } from '../diagnostics/PressroomError.js';
+import { PressroomError, errorAt, fail } from '../diagnostics/PressroomError.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Block, Inline, ListItem, Position } from './types.js';
 import { checkLinkUrl } from './checkLinkUrl.js';
+
+/** Parses CommonMark; a body so deeply nested that the parser itself runs out of stack is an error, not a crash. */
+function parseMarkdown(text: string, origin: BodyOrigin): ReturnType<typeof fromMarkdown> {
+  try {
+    return fromMarkdown(text);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const place = origin.fixed ?? { line: origin.line, column: 1 + (origin.indent ?? 0) };
+    return fail({ file: origin.file, ...place }, `the body nests quotes, lists or emphasis more than ${MAX_BODY_DEPTH} levels deep`, 'flatten the structure', 'body');
+  }
+}
 
 /** The text of inline content, without marks. */
 function plainText(inlines: Inline[]): string {
   return inlines.map((i) => ('value' in i ? i.value : 'children' in i ? plainText(i.children) : ' ')).join('');
 }
+
+/**
+ * Deepest nesting of quotes, lists and marks the body may have: real releases need three or four levels; a deeper
+ * tree would overflow the stack of the layout's recursive partials (or of this walk) instead of failing clearly.
+ */
+export const MAX_BODY_DEPTH = 32;
 
 /** Where the body starts in its file, so positions in messages are file positions. */
 export interface BodyOrigin {
@@ -24,7 +41,7 @@ export interface BodyOrigin {
 
 /** Parses Markdown body text into blocks; unsupported constructs and bad links are errors with line:column. */
 export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
-  const tree = fromMarkdown(text);
+  const tree = parseMarkdown(text, origin);
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === 'definition') definitions.set(node.identifier, node);
   const diagnostics: Diagnostic[] = [];
@@ -32,7 +49,21 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
     origin.fixed ?? { line: (node.position?.start.line ?? 1) + origin.line - 1, column: (node.position?.start.column ?? 1) + (origin.indent ?? 0) };
   const report = (node: Nodes, message: string, hint: string) => diagnostics.push(errorAt({ file: origin.file, ...at(node) }, message, hint, 'body'));
 
-  const inlines = (parent: Parents): Inline[] => (parent.children as PhrasingContent[]).flatMap(inline);
+  // Nesting depth of the walk: past MAX_BODY_DEPTH the node is reported once and its content dropped.
+  let depth = 0;
+  const nested = <T>(node: Nodes, walk: () => T[]): T[] => {
+    if (depth >= MAX_BODY_DEPTH) {
+      if (!diagnostics.some((d) => d.message.startsWith('the body nests'))) report(node, `the body nests quotes, lists or emphasis more than ${MAX_BODY_DEPTH} levels deep`, 'flatten the structure');
+      return [];
+    }
+    depth++;
+    try {
+      return walk();
+    } finally {
+      depth--;
+    }
+  };
+  const inlines = (parent: Parents): Inline[] => nested(parent, () => (parent.children as PhrasingContent[]).flatMap(inline));
   const inline = (node: PhrasingContent): Inline[] => {
     switch (node.type) {
       case 'text': return [{ kind: 'text', value: node.value }];
@@ -63,7 +94,7 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
     }
     return [{ kind: 'link', url, children, position: at(node) }];
   };
-  const blocks = (nodes: RootContent[]): Block[] => nodes.flatMap((node, i) => block(node, nodes[i + 1]));
+  const blocks = (nodes: RootContent[], parent: Nodes): Block[] => nested(parent, () => nodes.flatMap((node, i) => block(node, nodes[i + 1])));
   const block = (node: RootContent, next?: RootContent): Block[] => {
     switch (node.type) {
       case 'paragraph': {
@@ -72,10 +103,10 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
       }
       case 'heading': return [{ kind: 'heading', level: node.depth, children: inlines(node), position: at(node) }];
       case 'thematicBreak': return [{ kind: 'rule', position: at(node) }];
-      case 'blockquote': return [{ kind: 'quote', children: blocks(node.children), position: at(node) }];
+      case 'blockquote': return [{ kind: 'quote', children: blocks(node.children, node), position: at(node) }];
       case 'list': {
         const start = node.start ?? 1;
-        const items: ListItem[] = node.children.map((item, i) => ({ number: start + i, children: blocks(item.children) }));
+        const items: ListItem[] = node.children.map((item, i) => ({ number: start + i, children: blocks(item.children, item) }));
         return [{ kind: 'list', ordered: node.ordered === true, start, items, position: at(node) }];
       }
       // Code blocks and raw HTML blocks are shown as their literal text.
@@ -85,7 +116,7 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
       default: return [];
     }
   };
-  const result = blocks(tree.children);
+  const result = blocks(tree.children, tree);
   if (diagnostics.length > 0) throw new PressroomError(diagnostics);
   return result;
 }

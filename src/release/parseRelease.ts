@@ -1,8 +1,9 @@
 // The release stage: SourceFile → Release (front matter or data parsed, validated, body converted).
-import { fail } from '../diagnostics/PressroomError.js';
+import { PressroomError, errorAt, fail } from '../diagnostics/PressroomError.js';
+import type { Diagnostic } from '../diagnostics/types.js';
 import type { SourceFile } from '../load/types.js';
 import { convertMarkdown } from './convertMarkdown.js';
-import { parseData } from './parseData.js';
+import { parseData, type ParsedData } from './parseData.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
 import type { Release } from './types.js';
 import { validateData, type ReleaseData } from './validateData.js';
@@ -18,6 +19,8 @@ export function parseRelease(source: SourceFile): Release {
   const split = source.kind === 'markdown' ? splitFrontMatter(source.path, source.text) : { yaml: source.text, yamlLine: 1, body: undefined, bodyLine: 1 };
   // 3. Parse and validate the fields.
   const parsed = parseData(source.path, split.yaml, split.yamlLine);
+  // Escapes (JSON "\ud800", YAML "\x07") can spell the characters step 1 refused: check the values as parsed, too.
+  rejectEscapedCharacters(source.path, parsed);
   const data = validateData(source.path, parsed);
   if (split.body !== undefined && data.body !== undefined) {
     const { line, column } = parsed.placeOf(['body'], true);
@@ -54,6 +57,37 @@ function toRelease(file: string, data: ReleaseData, body: Release['body']): Rele
   };
 }
 
+/** Errors on every field (name or value) whose parsed text holds a control character or lone surrogate, at the field. */
+function rejectEscapedCharacters(file: string, parsed: ParsedData): void {
+  const diagnostics: Diagnostic[] = [];
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      const match = FORBIDDEN_CHARACTER.exec(value);
+      if (match) diagnostics.push(errorAt({ file, ...parsed.placeOf(path) }, `"${fieldName(path)}" contains the control character ${codeOf(match[0])}`, 'remove the escape that writes it', fieldName(path)));
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const match = FORBIDDEN_CHARACTER.exec(key);
+        if (match) diagnostics.push(errorAt({ file, ...parsed.placeOf(path) }, `a field name contains the control character ${codeOf(match[0])}`, 'remove the escape that writes it'));
+        else visit(item, [...path, key]);
+      }
+    }
+  };
+  visit(parsed.value, []);
+  if (diagnostics.length > 0) throw new PressroomError(diagnostics);
+}
+
+/** A field path as messages show it: `contacts[0].email`. */
+function fieldName(path: (string | number)[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || '(top level)';
+}
+
+/** A character as U+XXXX. */
+function codeOf(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** Errors on the first control character or lone surrogate, with its line and column. */
 function rejectForbiddenCharacters(file: string, text: string): void {
   const match = FORBIDDEN_CHARACTER.exec(text);
@@ -61,6 +95,5 @@ function rejectForbiddenCharacters(file: string, text: string): void {
   const before = text.slice(0, match.index);
   const line = before.split('\n').length;
   const column = match.index - before.lastIndexOf('\n');
-  const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  fail({ file, line, column }, `the text contains the control character U+${code}`, 'remove it; it is often pasted in by accident');
+  fail({ file, line, column }, `the text contains the control character ${codeOf(match[0])}`, 'remove it; it is often pasted in by accident');
 }

@@ -18,7 +18,8 @@ const CLOSE_FENCE = /^(---|\.\.\.)[ \t]*$/;
 
 /** Splits `---\n yaml \n---\n body`; a release without front matter, or an unclosed one, is an error. */
 export function splitFrontMatter(file: string, text: string): FrontMatterSplit {
-  if (/^---[^\s-]/.test(text)) {
+  // `---js`, `--- js`, `---json`, `---toml`: front matter in another language (gray-matter would evaluate `---js`).
+  if (/^---[ \t]*[^\s-]/.test(text)) {
     fail({ file, line: 1, column: 4 }, `front matter must be YAML; "${text.slice(0, text.indexOf('\n')).trim()}" is not accepted`, 'start the file with a line holding only ---');
   }
   if (!OPEN_FENCE.test(text)) {

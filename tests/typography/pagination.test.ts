@@ -1,42 +1,18 @@
 // Widows, orphans and keeps at page breaks in the real fixtures: the layout's figures are zero for every fixture.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseFo } from '../../src/fo/parseFo.js';
-import { parseUri } from '../../src/fo/parseValues.js';
-import type { FoElement } from '../../src/fo/types.js';
 import { decodeSource } from '../../src/load/decodeSource.js';
-import { loadFonts } from '../../src/load/loadFonts.js';
-import { loadHyphenation } from '../../src/load/loadHyphenation.js';
-import { loadImages } from '../../src/load/loadImages.js';
-import { DEFAULT_FONTS_DIR, DEFAULT_MAX_PAGES, fillRelease } from '../../src/render.js';
-import { createFontkitMetrics } from '../../src/typeset/fontkitMetrics.js';
-import type { FontMetrics } from '../../src/typeset/fonts.js';
-import { layoutDocument } from '../../src/typeset/layoutDocument.js';
+import { layoutRelease } from '../../src/render.js';
 import type { PageLayout } from '../../src/typeset/types.js';
 import { FIXTURES, fixturePath } from '../pdf/fixtures.js';
 
-let metrics: Promise<FontMetrics> | undefined;
 
-function hyphenatedLanguages(el: FoElement, out = new Set<string>()): Set<string> {
-  if (el.props.hyphenate && el.props.language) out.add(el.props.language);
-  for (const c of el.children) if (c.kind === 'element') hyphenatedLanguages(c, out);
-  return out;
-}
-
-function imageSources(el: FoElement): string[] {
-  const own = el.name === 'external-graphic' && el.attrs.src ? [parseUri(el.attrs.src)] : [];
-  return own.concat(el.children.flatMap((c) => (c.kind === 'element' ? imageSources(c) : [])));
-}
 
 /** A fixture laid out as `render` does (real fonts, the layout's hyphenation), with its warnings. */
 async function layoutFixture(name: string, lineBreaking: 'total-fit' | 'first-fit' = 'total-fit'): Promise<{ layout: PageLayout; warnings: string[] }> {
   const source = decodeSource(name, new Uint8Array(await readFile(fixturePath(name))));
-  const filled = await fillRelease(source);
-  const fo = parseFo(filled.name, filled.text);
-  metrics ??= loadFonts(DEFAULT_FONTS_DIR).then(createFontkitMetrics);
-  const warnings: { message: string }[] = [];
-  const layout = layoutDocument(fo, { metrics: await metrics, images: await loadImages(filled.layout.dir, imageSources(fo.root), name), file: name, warnings: warnings as never, maxPages: DEFAULT_MAX_PAGES, ids: new Map(), hyphenators: loadHyphenation(hyphenatedLanguages(fo.root)), lineBreaking });
-  return { layout, warnings: warnings.map((w) => w.message) };
+  const { pages, warnings } = await layoutRelease(source, { lineBreaking });
+  return { layout: pages, warnings: warnings.map((w) => w.message) };
 }
 
 describe.each(FIXTURES)('pagination of %s', (name) => {
