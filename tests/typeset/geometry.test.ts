@@ -1,48 +1,24 @@
-// Geometry snapshots: every release fixture through the real pipeline (fill → parse FO → lay out with the bundled fonts), dumped one item per line.
+// Geometry snapshots: every release fixture through the real pipeline up to layout (layoutRelease), dumped one item per line.
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/types.js';
-import { parseFo } from '../../src/fo/parseFo.js';
-import { parseUri } from '../../src/fo/parseValues.js';
-import type { FoElement } from '../../src/fo/types.js';
 import { decodeSource } from '../../src/load/decodeSource.js';
-import { loadFonts } from '../../src/load/loadFonts.js';
-import { loadImages } from '../../src/load/loadImages.js';
-import { DEFAULT_FONTS_DIR, DEFAULT_MAX_PAGES, fillRelease } from '../../src/render.js';
-import { createFontkitMetrics } from '../../src/typeset/fontkitMetrics.js';
-import type { FontMetrics } from '../../src/typeset/fonts.js';
-import { layoutDocument } from '../../src/typeset/layoutDocument.js';
+import { layoutRelease } from '../../src/render.js';
 import type { PageLayout } from '../../src/typeset/types.js';
 import { dumpLayout } from '../helpers/dumpLayout.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/releases/', import.meta.url));
 const fixtures = readdirSync(FIXTURES).filter((n) => /\.(md|json|ya?ml)$/.test(n)).sort();
 
-let metrics: Promise<FontMetrics> | undefined;
-/** The bundled fonts, parsed once for the whole file. */
-function realMetrics(): Promise<FontMetrics> {
-  metrics ??= loadFonts(DEFAULT_FONTS_DIR).then(createFontkitMetrics);
-  return metrics;
-}
-
-/** The src of every fo:external-graphic in the tree. */
-function imageSources(el: FoElement): string[] {
-  const own = el.name === 'external-graphic' && el.attrs.src ? [parseUri(el.attrs.src)] : [];
-  return own.concat(el.children.flatMap((c) => (c.kind === 'element' ? imageSources(c) : [])));
-}
-
-/** Runs a fixture through the pipeline up to layout; the path in messages is relative, so snapshots do not depend on the checkout. */
+/** Runs a fixture through the pipeline up to layout, as render does (hyphenation included); the path in messages is
+ *  relative, so snapshots do not depend on the checkout. */
 async function layoutFixture(name: string): Promise<{ layout: PageLayout; warnings: Diagnostic[] }> {
   const path = `fixtures/releases/${name}`;
   const source = decodeSource(path, new Uint8Array(await readFile(FIXTURES + name)));
-  const filled = await fillRelease(source);
-  const fo = parseFo(filled.name, filled.text);
-  const images = await loadImages(filled.layout.dir, imageSources(fo.root), path);
-  const warnings: Diagnostic[] = [];
-  const layout = layoutDocument(fo, { metrics: await realMetrics(), images, file: path, warnings, maxPages: DEFAULT_MAX_PAGES, ids: new Map() });
-  return { layout, warnings };
+  const { pages, warnings } = await layoutRelease(source);
+  return { layout: pages, warnings };
 }
 
 describe('geometry snapshots of the release fixtures', () => {

@@ -50,7 +50,7 @@ function addressPoints(text: string): SplitPoint[] {
 /** Pattern hyphenation of the word's letters, for one-style text in a language with patterns. */
 function hyphenationPoints(word: Word, text: string, ctx: LayoutContext): SplitPoint[] {
   const first = word.frags[0];
-  if (!first || first.kind !== 'text' || !first.style.hyphenation || first.style.link) return [];
+  if (!first || first.kind !== 'text' || !first.style.hyphenation) return [];
   if (word.frags.some((f) => f.kind !== 'text' || f.style.hyphenation?.language !== first.style.hyphenation?.language)) return [];
   const { language, remain, push } = first.style.hyphenation;
   const hyphenate = hyphenatorFor(ctx.hyphenators, language);
