@@ -1,6 +1,5 @@
 // `pressroom layouts`: lists the layouts a release can name, one line each.
 import type { CommandModule } from 'yargs';
-import { errorAt, PressroomError } from '../diagnostics/PressroomError.js';
 import { listLayouts } from '../load/loadLayout.js';
 import { DEFAULT_LAYOUTS_DIR } from '../render.js';
 import { LAYOUTS_OPTION } from './options.js';
@@ -30,15 +29,15 @@ export function layoutsCommand(ctx: CliContext): CommandModule<object, LayoutsAr
 export async function runLayouts(io: CliIo, args: LayoutsArgs): Promise<number> {
   const dir = args.layouts ?? DEFAULT_LAYOUTS_DIR;
   try {
-    const layouts = await listLayouts(dir).catch((err: NodeJS.ErrnoException) => {
-      // listLayouts lets a missing folder through as a raw ENOENT: say it in words.
-      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new PressroomError([errorAt({ file: dir }, 'no such layouts folder', 'check the path given to --layouts')]);
-      throw err;
-    });
+    const listing = await listLayouts(dir);
+    const layouts = listing.flatMap((l) => ('error' in l ? [] : [l]));
     const nameWidth = Math.max(0, ...layouts.map((l) => l.name.length));
     const versionWidth = Math.max(0, ...layouts.map((l) => l.version.length));
     for (const l of layouts) io.out(`${[l.name.padEnd(nameWidth), l.version.padEnd(versionWidth), l.description].join(COLUMN_GAP).trimEnd()}\n`);
-    return EXIT_OK;
+    // A broken layout is reported (the good ones are listed all the same) and makes the exit code 1.
+    const broken = listing.flatMap((l) => ('error' in l ? [l] : []));
+    for (const b of broken) printFailure(io, b.name, b.error);
+    return broken.length ? EXIT_FAILED : EXIT_OK;
   } catch (err) {
     printFailure(io, dir, err);
     return EXIT_FAILED;

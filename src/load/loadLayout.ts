@@ -1,8 +1,8 @@
 // Reads a layout folder (manifest, template, partials, data) from disk; layouts are trusted, but still checked.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { fail } from '../diagnostics/PressroomError.js';
+import { PressroomError, fail } from '../diagnostics/PressroomError.js';
 
 /** A template file of a layout, as text. */
 export interface TemplateFile {
@@ -40,7 +40,10 @@ export async function loadLayout(layoutsDir: string, name: string): Promise<Layo
   if (!NAME.test(name)) fail({ file: layoutsDir }, `"${name}" is not a layout name`, 'use a folder name from `pressroom layouts`');
   const dir = resolve(layoutsDir, name);
   const manifestFile = join(dir, 'layout.yaml');
-  const manifestText = await readText(manifestFile, `there is no layout "${name}"`, 'run `pressroom layouts` to see the layouts');
+  const exists = await stat(dir).then((i) => i.isDirectory(), () => false);
+  const manifestText = exists
+    ? await readText(manifestFile, 'the layout folder has no layout.yaml', 'add layout.yaml with its version, description and author')
+    : fail({ file: dir }, `there is no layout "${name}"`, 'run `pressroom layouts` to see the layouts');
   const manifest = parseDocument(manifestText, { schema: 'failsafe' }).toJS() as Record<string, unknown> | null;
   const template = typeof manifest?.template === 'string' ? manifest.template : 'document.fo.hbs';
   const mainFile = join(dir, template);
@@ -57,13 +60,26 @@ export async function loadLayout(layoutsDir: string, name: string): Promise<Layo
   };
 }
 
-/** Lists the layouts in a folder with their descriptions. */
-export async function listLayouts(layoutsDir: string): Promise<{ name: string; version: string; description: string }[]> {
-  const entries = await readdir(layoutsDir, { withFileTypes: true });
-  const out = [];
+/** One entry of a layouts listing: a layout that loads, or the error of one that does not. */
+export type LayoutListing = { name: string; version: string; description: string } | { name: string; error: PressroomError };
+
+/** Lists the layouts in a folder with their descriptions; a broken layout is listed with its error, the others still are. */
+export async function listLayouts(layoutsDir: string): Promise<LayoutListing[]> {
+  let entries;
+  try {
+    entries = await readdir(layoutsDir, { withFileTypes: true });
+  } catch {
+    return fail({ file: layoutsDir }, 'no such layouts folder', 'check the path given to --layouts');
+  }
+  const out: LayoutListing[] = [];
   for (const entry of entries.filter((e) => e.isDirectory() && NAME.test(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
-    const layout = await loadLayout(layoutsDir, entry.name);
-    out.push({ name: layout.name, version: layout.version, description: layout.description });
+    try {
+      const layout = await loadLayout(layoutsDir, entry.name);
+      out.push({ name: layout.name, version: layout.version, description: layout.description });
+    } catch (err) {
+      if (!(err instanceof PressroomError)) throw err;
+      out.push({ name: entry.name, error: err });
+    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // The pressroom binary, spawned as a user runs it: exit codes, stdout and stderr (run after `npm run build`).
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -151,5 +152,18 @@ describe('pressroom CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(run.code).toBe(2);
     expect(errorLines(run.stderr)).toEqual([`${join(out, 'one.pdf')}: error: -o names one PDF file, but there are 2 releases`]);
     expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('layouts with a broken one among them', () => {
+  it('should list the good layouts, report the broken one and exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pressroom-layouts-'));
+    cpSync('layouts', dir, { recursive: true });
+    mkdirSync(join(dir, 'half-written'));
+    const run = spawnSync(process.execPath, ['bin/pressroom.js', 'layouts', '--layouts', dir], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^coe-press-release +1\.0 /m);
+    expect(run.stderr).toContain('half-written/layout.yaml: error: the layout folder has no layout.yaml');
   });
 });
