@@ -37,9 +37,8 @@ function compileTemplate(hb: typeof Handlebars, template: TemplateFile, isPartia
   try {
     hb.parse(text);
   } catch (err) {
-    const message = String((err as Error).message);
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-    fail({ file: template.file, line, column: 1 }, `template syntax error: ${message.split('\n').pop()?.toLowerCase()}`, 'fix the Handlebars syntax of the layout');
+    const { line, column, message } = describeParseError(err as Error & { lineNumber?: number; column?: number }, text);
+    fail({ file: template.file, line, column }, `template syntax error: ${message}`, 'fix the Handlebars syntax of the layout');
   }
   const compiled = hb.compile(text, { strict: true, preventIndent: true }) as Template;
   return (context, options) => {
@@ -47,17 +46,60 @@ function compileTemplate(hb: typeof Handlebars, template: TemplateFile, isPartia
       return compiled(context, options);
     } catch (err) {
       if (err instanceof PressroomError) throw err;
-      throw templateError(template.file, err as Error);
+      throw templateError(template.file, err as Error, text);
     }
   };
 }
 
+/**
+ * Where a Handlebars parse error is and what it says. Block mismatches carry `lineNumber`/`column`; the parser's own
+ * errors say "Parse error on line N:", then an excerpt (the last characters read, newlines dropped) over a caret.
+ */
+function describeParseError(err: Error & { lineNumber?: number; column?: number }, text: string): { line: number; column: number; message: string } {
+  const message = String(err.message);
+  if (typeof err.lineNumber === 'number') {
+    const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+    const described = mismatch ? `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}` : message.replace(/ - \d+:\d+$/, '').toLowerCase();
+    return { line: err.lineNumber, column: (err.column ?? 0) + 1, message: described };
+  }
+  const [head, excerpt = '', caret = '', ...rest] = message.split('\n');
+  const line = Number(/line (\d+)/.exec(head)?.[1] ?? 1);
+  const at = caret.indexOf('^');
+  const past = excerpt.slice(0, Math.max(at, 0)).replace(/^\.\.\./, '');
+  const upcoming = excerpt.slice(Math.max(at, 0)).replace(/\.\.\.$/, '');
+  const lineText = text.split('\n')[line - 1] ?? '';
+  // The column is where the line agrees with the excerpt: what was read before it, and what comes after.
+  let column = 1;
+  for (let k = lineText.length; k >= 0; k--) {
+    const before = lineText.slice(0, k);
+    const overlap = Math.min(before.length, past.length);
+    const after = lineText.slice(k, k + upcoming.length);
+    if (before.slice(before.length - overlap) === past.slice(past.length - overlap) && upcoming.startsWith(after)) {
+      column = k + 1;
+      break;
+    }
+  }
+  const expecting = rest.join(' ').replace(/^Expecting /, 'expecting ');
+  return { line, column, message: expecting || head.toLowerCase() };
+}
+
+/** Where a missing partial is used in a template's text, for errors that Handlebars reports without a place. */
+function placeOfPartial(text: string, name: string): { line: number; column: number } | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`\\{\\{~?#?>\\s*${escaped}(?![\\w-])`).exec(text);
+  if (!match) return undefined;
+  const before = text.slice(0, match.index);
+  return { line: before.split('\n').length, column: match.index - before.lastIndexOf('\n') };
+}
+
 /** Turns a Handlebars runtime error into a diagnostic at the template's line:column. */
-function templateError(file: string, err: Error): PressroomError {
+function templateError(file: string, err: Error, source: string): PressroomError {
   const message = String(err.message ?? err);
   const loc = / - (\d+):(\d+)$/.exec(message);
-  const line = loc ? Number(loc[1]) : undefined;
-  const column = loc ? Number(loc[2]) + 1 : undefined;
+  const partial = /^The partial (.+) could not be found$/.exec(message)?.[1];
+  const partialPlace = partial === undefined ? undefined : placeOfPartial(source, partial);
+  const line = loc ? Number(loc[1]) : partialPlace?.line;
+  const column = loc ? Number(loc[2]) + 1 : partialPlace?.column;
   const text = message.replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]/, '');
   const missing = /"(.+)" not defined/.exec(text);
   const hint = missing

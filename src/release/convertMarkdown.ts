@@ -5,6 +5,7 @@ import { PressroomError, errorAt, fail } from '../diagnostics/PressroomError.js'
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Block, Inline, ListItem, Position } from './types.js';
 import { checkLinkUrl } from './checkLinkUrl.js';
+import { escapeLinkUrl } from './escapeLinkUrl.js';
 
 /** Parses CommonMark; a body so deeply nested that the parser itself runs out of stack is an error, not a crash. */
 function parseMarkdown(text: string, origin: BodyOrigin): ReturnType<typeof fromMarkdown> {
@@ -92,7 +93,8 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
       report(node, problem, 'use an http, https or mailto link');
       return children;
     }
-    return [{ kind: 'link', url, children, position: at(node) }];
+    // The annotation holds the URI escaped to ASCII: spaces, quotes and non-ASCII as %XX, an IDN host in punycode.
+    return [{ kind: 'link', url: escapeLinkUrl(url), children, position: at(node) }];
   };
   const blocks = (nodes: RootContent[], parent: Nodes): Block[] => nested(parent, () => nodes.flatMap((node, i) => block(node, nodes[i + 1])));
   const block = (node: RootContent, next?: RootContent): Block[] => {

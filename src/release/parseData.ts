@@ -31,7 +31,9 @@ export function parseData(file: string, text: string, firstLine: number): Parsed
   // 0. Refuse runaway nesting before the parser recurses into it.
   const deep = findDeepNesting(text);
   if (deep !== undefined) {
-    const { line, col } = (() => { const counter = new LineCounter(); text.split('\n').reduce((at, l) => (counter.addNewLine(at), at + l.length + 1), 0); return counter.linePos(deep); })();
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    const col = deep - before.lastIndexOf('\n');
     throw new PressroomError([errorAt({ file, line: line + firstLine - 1, column: col }, `the data nests lists or fields more than ${MAX_DATA_DEPTH} levels deep`, 'flatten the data: a release has only a few levels of fields')]);
   }
   // failsafe: every scalar stays a string, so `language: no` or `ref: 0123` keep what the author wrote.

@@ -63,13 +63,13 @@ function rejectEscapedCharacters(file: string, parsed: ParsedData): void {
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
       const match = FORBIDDEN_CHARACTER.exec(value);
-      if (match) diagnostics.push(errorAt({ file, ...parsed.placeOf(path) }, `"${fieldName(path)}" contains the control character ${codeOf(match[0])}`, 'remove the escape that writes it', fieldName(path)));
+      if (match) diagnostics.push(errorAt({ file, ...parsed.placeOf(path) }, `"${fieldName(path)}" contains ${codeOf(match[0])}`, 'remove the escape that writes it', fieldName(path)));
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, [...path, i]));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         const match = FORBIDDEN_CHARACTER.exec(key);
-        if (match) diagnostics.push(errorAt({ file, ...parsed.placeOf(path) }, `a field name contains the control character ${codeOf(match[0])}`, 'remove the escape that writes it'));
+        if (match) diagnostics.push(errorAt({ file, ...parsed.placeOf(path) }, `a field name contains ${codeOf(match[0])}`, 'remove the escape that writes it'));
         else visit(item, [...path, key]);
       }
     }
@@ -83,9 +83,11 @@ function fieldName(path: (string | number)[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || '(top level)';
 }
 
-/** A character as U+XXXX. */
+/** A refused character as messages name it: `the control character U+0007`, `the unpaired surrogate U+D800`. */
 function codeOf(character: string): string {
-  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = character.codePointAt(0)!;
+  const kind = code >= 0xd800 && code <= 0xdfff ? 'unpaired surrogate' : code >= 0xfffe ? 'noncharacter' : 'control character';
+  return `the ${kind} U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Errors on the first control character or lone surrogate, with its line and column. */
@@ -95,5 +97,5 @@ function rejectForbiddenCharacters(file: string, text: string): void {
   const before = text.slice(0, match.index);
   const line = before.split('\n').length;
   const column = match.index - before.lastIndexOf('\n');
-  fail({ file, line, column }, `the text contains the control character ${codeOf(match[0])}`, 'remove it; it is often pasted in by accident');
+  fail({ file, line, column }, `the text contains ${codeOf(match[0])}`, 'remove it; it is often pasted in by accident');
 }

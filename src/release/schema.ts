@@ -5,7 +5,10 @@ export const MAX_TITLE_LENGTH = 400;
 /** Longest short field (ref, place, names): enough for any real value, small enough to stop pasted documents. */
 export const MAX_SHORT_FIELD = 200;
 
-const shortText = { type: 'string', minLength: 1, maxLength: MAX_SHORT_FIELD };
+/** Text with something in it: a value of only spaces is as empty as no value. */
+const NOT_BLANK = '\\S';
+
+const shortText = { type: 'string', minLength: 1, maxLength: MAX_SHORT_FIELD, pattern: NOT_BLANK };
 
 /** Schema of the front matter (Markdown) or the whole document (JSON/YAML). */
 export const releaseSchema = {
@@ -18,8 +21,8 @@ export const releaseSchema = {
     date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
     place: shortText,
     language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
-    title: { type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH },
-    subtitle: { type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH },
+    title: { type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH, pattern: NOT_BLANK },
+    subtitle: { type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH, pattern: NOT_BLANK },
     body: { type: 'string' },
     contacts: {
       type: 'array',

@@ -79,15 +79,22 @@ function describeError(error: ErrorObject, path: (string | number)[]): { path: (
     }
     case 'type':
       return { path, field: fieldOf(path), message: `"${fieldOf(path)}" must be ${error.params.type === 'string' ? 'text' : error.params.type === 'array' ? 'a list' : 'a set of fields'}`, hint: expected(last) };
+    case 'pattern':
+      if (typeof error.data === 'string' && error.data.trim() === '') return { path, field: fieldOf(path), message: `"${fieldOf(path)}" is empty`, hint: expected(last) };
+      return describeOther(error, path, fieldOf, expected, last);
     case 'minLength':
       return { path, field: fieldOf(path), message: `"${fieldOf(path)}" is empty`, hint: expected(last) };
     case 'maxLength':
       return { path, field: fieldOf(path), message: `"${fieldOf(path)}" is longer than ${error.params.limit} characters`, hint: 'shorten it' };
     case 'minItems':
       return { path, field: fieldOf(path), message: `"${fieldOf(path)}" is an empty list`, hint: expected(last) };
-    default: {
-      const shown = typeof error.data === 'string' ? `; found "${error.data.length > 40 ? `${error.data.slice(0, 40)}…` : error.data}"` : '';
-      return { path, field: fieldOf(path), message: `"${fieldOf(path)}" must be ${expected(last)}${shown}`, hint: 'see "The release format" in the README' };
-    }
+    default:
+      return describeOther(error, path, fieldOf, expected, last);
   }
+}
+
+/** The message for a value of the right type in the wrong form: what the field must be, and what was found. */
+function describeOther(error: ErrorObject, path: (string | number)[], fieldOf: (p: (string | number)[]) => string, expected: (name?: string) => string, last?: string) {
+  const shown = typeof error.data === 'string' ? `; found "${error.data.length > 40 ? `${error.data.slice(0, 40)}…` : error.data}"` : '';
+  return { path, field: fieldOf(path), message: `"${fieldOf(path)}" must be ${expected(last)}${shown}`, hint: 'see "The release format" in the README' };
 }
