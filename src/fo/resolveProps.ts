@@ -137,7 +137,10 @@ export function resolveProps(attrs: Record<string, string>, parent: FoProps): Fo
   at('text-decoration', (v) => void (p.textDecoration = parseKeyword(v, ['none', 'underline'])));
   at('baseline-shift', (v) => void (p.baselineShift = v === 'super' ? p.fontSize * 0.33 : v === 'sub' ? -p.fontSize * 0.2 : v === 'baseline' ? 0 : len(v)));
   at('id', (v) => void (p.id = v.trim()));
-  at('width', (v) => void (p.width = v === 'auto' ? null : parseLengthOrPercent(v, p.fontSize)));
+  at('width', (v) => {
+    p.width = v === 'auto' ? null : parseLengthOrPercent(v, p.fontSize);
+    if (p.width && !(('pt' in p.width ? p.width.pt : p.width.percent) > 0)) throw new Error(`"${v}" is not a positive width`);
+  });
   at('height', (v) => void (p.height = v === 'auto' ? null : parseLengthOrPercent(v, p.fontSize)));
   at('provisional-distance-between-starts', (v) => void (p.provisionalDistanceBetweenStarts = len(v)));
   at('provisional-label-separation', (v) => void (p.provisionalLabelSeparation = len(v)));

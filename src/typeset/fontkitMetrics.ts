@@ -1,5 +1,6 @@
 // FontMetrics backed by fontkit: faces from the font files given, each parsed once per process.
 import * as fontkit from 'fontkit';
+import { fail } from '../diagnostics/PressroomError.js';
 import type { FontFace, FontMetrics } from './fonts.js';
 
 /** A font file's bytes and name, as the load stage read them. */
@@ -16,7 +17,7 @@ const MAX_SHAPED_LENGTH = 128;
 
 /** Builds metrics over the given font files; every face is parsed once and its word widths cached. */
 export function createFontkitMetrics(files: FontFile[]): FontMetrics {
-  const faces: FontFace[] = files.map(faceOf);
+  const faces: FontFace[] = files.map(readFace);
   const widthCaches = new Map<string, Map<string, number>>();
   return {
     resolve(families, weight, italic) {
@@ -97,6 +98,15 @@ function copyRun(run: { glyphs: Glyph[]; positions: Position[] }) {
       return width;
     },
   };
+}
+
+/** Reads a face; a file fontkit cannot read is an error naming it. */
+function readFace(file: FontFile): FontFace {
+  try {
+    return faceOf(file);
+  } catch (err) {
+    return fail({ file: file.path }, `the font file cannot be read: ${String((err as Error).message).toLowerCase()}`, 'replace it with a valid TrueType or OpenType font, or remove it from the fonts folder');
+  }
 }
 
 /** Reads a face's family, weight, style and vertical metrics. */

@@ -228,3 +228,12 @@ describe('missing glyphs', () => {
     expect(() => layoutSnippet('<fo:block>a\u2603b</fo:block>', { missingGlyphs: [0x2604] })).not.toThrow();
   });
 });
+
+describe('block-container', () => {
+  // Body 100 pt wide, 5 pt a character: a 50 pt container holds 10 characters a line, placed at its own start.
+  it('should set its lines in its own width, from where it starts', () => {
+    const { layout } = layoutSnippet('<fo:block-container width="50pt" margin-left="30pt"><fo:block start-indent="0pt">aaaa bbbb cccc dddd</fo:block></fo:block-container>');
+    expect(linesOf(layout)).toEqual(['aaaa bbbb', 'cccc dddd']);
+    expect(textsOf(layout).map((t) => t.x)).toEqual([PAGE.margin + 30, PAGE.margin + 30]);
+  });
+});

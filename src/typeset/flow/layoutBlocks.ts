@@ -1,5 +1,6 @@
 // Lays out block-level FO content (blocks, lists, containers) for a region width into flow items.
 import type { FoElement, FoNode, FoProps } from '../../fo/types.js';
+import { fail } from '../../diagnostics/PressroomError.js';
 import type { LayoutContext } from '../context.js';
 import { breakLines, type LineBox } from '../text/breakLines.js';
 import { collectInlines, styleOf } from '../text/collectInlines.js';
@@ -82,7 +83,8 @@ function layoutBlock(node: FoElement, state: FlowState, path: readonly FoElement
   if (opensKeep) state.keepStart = state.items.length;
   const before = state.items.length;
   if (node.name === 'list-block') layoutList(node, state, path);
-  else layoutChildren(node.children, node.name === 'block-container' ? containerProps(p, contentStart, contentEnd, state.regionWidth) : p, state, path);
+  else if (node.name === 'block-container') layoutContainer(node, state, path, contentStart, contentEnd);
+  else layoutChildren(node.children, p, state, path);
   if (node.name === 'block-container' && p.height) padToHeight(state.items, before, lengthOf(p.height, state.regionWidth));
   if (opensKeep) state.keepStart = null;
   markLastLineEnds(state.items, before, p.id);
@@ -100,9 +102,26 @@ function lengthOf(l: { pt: number } | { percent: number }, base: number): number
   return 'pt' in l ? l.pt : (base * l.percent) / 100;
 }
 
-/** A block-container with a width: its children's end edge is the container's. */
-function containerProps(p: FoProps, start: number, end: number, regionWidth: number): FoProps {
-  return { ...p, startIndent: start, endIndent: regionWidth - end, labelEndAt: null };
+/**
+ * A block-container is a reference area: its content is laid out in the container's own width (indents of the blocks
+ * inside count from its edges, as in FOP), then moved to where the container starts.
+ */
+function layoutContainer(node: FoElement, state: FlowState, path: readonly FoElement[], start: number, end: number): void {
+  const width = end - start;
+  if (!(width > 0)) fail({ file: state.ctx.file }, `fo:block-container is ${Number.isFinite(width) ? `${width.toFixed(1)}pt` : String(width)} wide (filled FO line ${node.position.line})`, 'give it a positive width, or none to take the column\'s');
+  const inner: FlowState = { ...state, regionWidth: width, items: [], keepStart: state.keepStart !== null ? -1 : null };
+  layoutChildren(node.children, { ...node.props, startIndent: 0, endIndent: 0, labelEndAt: null }, inner, path);
+  for (const item of inner.items) state.items.push(shifted(item, start));
+  state.keepPending = inner.keepPending;
+  state.pendingIds = inner.pendingIds;
+  state.nextDecoId = inner.nextDecoId;
+}
+
+/** An item moved right by `dx` (with what stands beside it). */
+function shifted(item: FlowItem, dx: number): FlowItem {
+  if (item.kind === 'line') return { ...item, x: item.x + dx, beside: item.beside.map((b) => shifted(b, dx)) };
+  if (item.kind === 'open') return { ...item, x: item.x + dx };
+  return item;
 }
 
 /** A block-container with a height: space after its content makes up the difference. */

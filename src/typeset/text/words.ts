@@ -94,8 +94,11 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
   return words.filter((w) => w.frags.length > 0 || w.forcedBreak || w.footnotes.length > 0);
 }
 
-/** Where URLs and e-mail addresses are in the text (they are broken at separators only, and never hyphenated). */
-const ADDRESSES = /(?:https?:\/\/|mailto:|www\.)[^\s\uFFFC]+|[^\s\uFFFC@()<>«»"]+@[^\s\uFFFC@]+\.[^\s\uFFFC]+/giu;
+/**
+ * Where URLs and e-mail addresses are in the text (they are broken at separators only, and never hyphenated).
+ * The e-mail parts are bounded (RFC 5321's 64 and 255) so the pattern stays linear on a long run without spaces.
+ */
+const ADDRESSES = /(?:https?:\/\/|mailto:|www\.)[^\s\uFFFC]+|[^\s\uFFFC@()<>«»"]{1,64}@[^\s\uFFFC@.]{1,63}(?:\.[^\s\uFFFC@.]{1,63}){1,8}/giu;
 
 function addressRanges(text: string): { start: number; end: number }[] {
   return [...text.matchAll(ADDRESSES)].map((m) => ({ start: m.index, end: m.index + m[0].replace(/[.,;:!?)»"]+$/, '').length }));
