@@ -12,7 +12,7 @@ import { loadIccProfile } from './archive/loadIccProfile.js';
 import { sourceAttachments } from './archive/sourceAttachments.js';
 import { drawPdf } from './draw/drawPdf.js';
 import { PDFA_LEVELS, type ArchiveOptions, type PdfaLevel } from './draw/types.js';
-import { fail } from './diagnostics/PressroomError.js';
+import { PressroomError, fail } from './diagnostics/PressroomError.js';
 import { parseFo } from './fo/parseFo.js';
 import { parseUri } from './fo/parseValues.js';
 import type { FoElement } from './fo/types.js';
@@ -86,8 +86,13 @@ export function getLayout(layoutsDir: string, name: string): Promise<CompiledLay
 export async function fillRelease(source: SourceFile, options: RenderOptions = {}): Promise<FilledFo> {
   // 1. Read and validate the release data.
   const release = parseRelease(source);
-  // 2. Fill the release's layout (compiled once per process).
-  const layout = await getLayout(options.layoutsDir ?? DEFAULT_LAYOUTS_DIR, release.layout);
+  // 2. Fill the release's layout (compiled once per process); an unknown layout is the release's error, at its field.
+  const layout = await getLayout(options.layoutsDir ?? DEFAULT_LAYOUTS_DIR, release.layout).catch((err: unknown) => {
+    if (err instanceof PressroomError && err.diagnostics[0]?.message.startsWith('there is no layout')) {
+      fail({ file: source.path, ...release.layoutPlace }, err.diagnostics[0].message, err.diagnostics[0].hint, 'layout');
+    }
+    throw err;
+  });
   return fillLayout(layout, release);
 }
 

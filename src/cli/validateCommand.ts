@@ -2,7 +2,8 @@
 import type { CommandModule } from 'yargs';
 import { expandInputs } from '../load/expandInputs.js';
 import { loadInput } from '../load/loadInput.js';
-import { parseRelease } from '../release/parseRelease.js';
+import { fillRelease } from '../render.js';
+import { LAYOUTS_OPTION } from './options.js';
 import { printDiagnostics, printFailure } from './printDiagnostics.js';
 import { EXIT_FAILED, EXIT_OK, type CliContext, type CliIo } from './types.js';
 
@@ -10,16 +11,19 @@ import { EXIT_FAILED, EXIT_OK, type CliContext, type CliIo } from './types.js';
 export interface ValidateArgs {
   /** Files, folders, globs, or `-` for stdin. */
   inputs: string[];
+  /** `--layouts`: the layouts folder. */
+  layouts?: string;
 }
 
 /** The `validate` command for yargs. */
 export function validateCommand(ctx: CliContext): CommandModule<object, ValidateArgs> {
   return {
     command: 'validate <inputs..>',
-    describe: 'check releases against the release format; prints "ok <file>" or what is wrong',
+    describe: 'check releases against the release format and fill their layout; prints "ok <file>" or what is wrong',
     builder: (y) =>
       y
         .positional('inputs', { type: 'string', array: true, demandOption: true, default: undefined, describe: 'release files, folders or quoted globs; - reads stdin' })
+        .option('layouts', LAYOUTS_OPTION)
         .example('$0 validate releases/', 'checks every release below releases/'),
     handler: async (args) => ctx.finish(await runValidate(ctx.io, args)),
   };
@@ -35,7 +39,8 @@ export async function runValidate(io: CliIo, args: ValidateArgs): Promise<number
   for (const { path } of expanded.inputs) {
     try {
       const source = await loadInput(path);
-      parseRelease(source);
+      // The fields, the body and the layout it names (which must exist and compile).
+      await fillRelease(source, { layoutsDir: args.layouts });
       io.out(`ok ${source.path}\n`);
     } catch (err) {
       printFailure(io, path, err);

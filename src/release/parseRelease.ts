@@ -31,7 +31,7 @@ export function parseRelease(source: SourceFile): Release {
   const block = split.body === undefined ? parsed.blockScalarAt(['body']) : undefined;
   const origin = split.body !== undefined ? { line: split.bodyLine } : block ? { line: block.line, indent: block.indent } : { line: 1, fixed: parsed.placeOf(['body']) };
   const body = convertMarkdown(bodyText, { file: source.path, ...origin });
-  return toRelease(source.path, data, body);
+  return { ...toRelease(source.path, data, body), layoutPlace: parsed.placeOf(['layout']) };
 }
 
 /** Normalises the validated fields into the Release the layouts see (absent optional fields are null, for strict templates). */

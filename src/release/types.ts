@@ -54,6 +54,8 @@ export interface Release {
   source: string;
   /** The layout to render it with (a folder name in `layouts/`). */
   layout: string;
+  /** Where the layout field is in the source, so an unknown layout is reported there. */
+  layoutPlace?: Position;
   /** The release reference, e.g. `161a07`. */
   ref: string;
   /** The release date, ISO `YYYY-MM-DD`. */

@@ -1,6 +1,6 @@
 // The pressroom binary, spawned as a user runs it: exit codes, stdout and stderr (run after `npm run build`).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -165,5 +165,19 @@ describe('layouts with a broken one among them', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^coe-press-release +1\.0 /m);
     expect(run.stderr).toContain('half-written/layout.yaml: error: the layout folder has no layout.yaml');
+  });
+});
+
+describe('a release naming a layout that does not exist', () => {
+  it('should be refused by validate and render at its layout field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pressroom-nolayout-'));
+    const file = join(dir, 'r.md');
+    writeFileSync(file, '---\nlayout: nope\nref: x\ndate: 2020-01-01\nplace: P\nlanguage: en\ntitle: T\n---\nBody.\n');
+    for (const args of [['validate', file], ['render', file, '-o', join(dir, 'r.pdf')]]) {
+      const run = spawnSync(process.execPath, ['bin/pressroom.js', ...args], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`${file}:2:9: error: there is no layout "nope"`);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

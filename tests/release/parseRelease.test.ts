@@ -26,7 +26,7 @@ function errorsOf(path: string, text: string | Uint8Array): string[] {
 /** A value without `position` fields and without `source` (they depend on the file, not the content). */
 function withoutPlaces(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPlaces);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'position' && k !== 'source').map(([k, v]) => [k, withoutPlaces(v)]));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'position' && k !== 'source' && k !== 'layoutPlace').map(([k, v]) => [k, withoutPlaces(v)]));
   return value;
 }
 
@@ -53,7 +53,7 @@ describe('the three release formats', () => {
   it('should normalise the fields the layouts see', () => {
     const release = parse('r.md', markdown);
     expect({ ...release, body: undefined }).toEqual({
-      source: 'r.md', layout: 'plain-letterhead', ref: 'NHA/2025/014', date: '2025-02-11', place: 'Northwind', language: 'en', title: 'Lock gates replaced', subtitle: 'Six weeks', body: undefined,
+      source: 'r.md', layout: 'plain-letterhead', layoutPlace: { line: 2, column: 9 }, ref: 'NHA/2025/014', date: '2025-02-11', place: 'Northwind', language: 'en', title: 'Lock gates replaced', subtitle: 'Six weeks', body: undefined,
       contacts: [{ name: 'Callum Reid', role: null, tel: null, mobile: null, emails: ['media@example.org'] }],
       footnotes: [{ mark: '(1)', text: 'A note.' }],
     });
