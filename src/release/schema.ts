@@ -5,8 +5,8 @@ export const MAX_TITLE_LENGTH = 400;
 /** Longest short field (ref, place, names): enough for any real value, small enough to stop pasted documents. */
 export const MAX_SHORT_FIELD = 200;
 
-/** Text with something in it: a value of only spaces is as empty as no value. */
-const NOT_BLANK = '\\S';
+/** Text with something visible in it: a value of only spaces or invisible format characters (ZWJ, ZWSP, soft hyphen, BOM) is as empty as no value. */
+const NOT_BLANK = '[^\\s\\p{Cf}]';
 
 const shortText = { type: 'string', minLength: 1, maxLength: MAX_SHORT_FIELD, pattern: NOT_BLANK };
 

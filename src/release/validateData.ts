@@ -80,7 +80,7 @@ function describeError(error: ErrorObject, path: (string | number)[]): { path: (
     case 'type':
       return { path, field: fieldOf(path), message: `"${fieldOf(path)}" must be ${error.params.type === 'string' ? 'text' : error.params.type === 'array' ? 'a list' : 'a set of fields'}`, hint: expected(last) };
     case 'pattern':
-      if (typeof error.data === 'string' && error.data.trim() === '') return { path, field: fieldOf(path), message: `"${fieldOf(path)}" is empty`, hint: expected(last) };
+      if (typeof error.data === 'string' && /^[\s\p{Cf}]*$/u.test(error.data)) return { path, field: fieldOf(path), message: `"${fieldOf(path)}" is empty`, hint: expected(last) };
       return describeOther(error, path, fieldOf, expected, last);
     case 'minLength':
       return { path, field: fieldOf(path), message: `"${fieldOf(path)}" is empty`, hint: expected(last) };
