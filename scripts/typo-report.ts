@@ -2,7 +2,7 @@
 // evenness measured the same way from the PDFs of ours (total fit), ours (first fit) and Apache FOP.
 // Usage: npm run typo-report [-- fixture-name ...]   (exit 1 when any overfull line, widow, orphan, lone heading or missing glyph)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

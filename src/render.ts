@@ -130,7 +130,7 @@ export async function layoutRelease(source: SourceFile, options: RenderOptions =
   const hyphenators = loadHyphenation(hyphenatedLanguages(fo.root));
   // 5. Lay out pages.
   const warnings: Diagnostic[] = [];
-  const pages = layoutDocument(fo, { metrics, images, file: source.path, warnings, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ids: new Map(), hyphenators, lineBreaking: options.lineBreaking ?? 'total-fit' });
+  const pages = layoutDocument(fo, { metrics, images, file: source.path, warnings, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, hyphenators, lineBreaking: options.lineBreaking ?? 'total-fit' });
   return { filled, pages, images, warnings };
 }
 

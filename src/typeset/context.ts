@@ -1,6 +1,5 @@
 // What every layout function receives: metrics, assets, limits, and where to put warnings.
 import type { Diagnostic } from '../diagnostics/types.js';
-import type { FoElement } from '../fo/types.js';
 import type { FontMetrics } from './fonts.js';
 import type { Hyphenators } from './hyphenation.js';
 
@@ -24,8 +23,6 @@ export interface LayoutContext {
   warnings: Diagnostic[];
   /** Most pages a document may have: a runaway input becomes an error, not an endless PDF. */
   maxPages: number;
-  /** Elements with an `id`, to resolve page-number citations. */
-  ids: Map<string, FoElement>;
   /** Hyphenation patterns for the languages the document hyphenates (none: no automatic hyphenation). */
   hyphenators?: Hyphenators;
   /** How lines are broken: total-fit (Knuth–Plass, the default) or first-fit (for comparison). */

@@ -50,7 +50,7 @@ export function layoutSnippet(snippet: string, o: RunOptions = {}): { layout: Pa
 /** Parses and lays out a whole FO document with the fake metrics. */
 export function layoutFo(fo: string, o: RunOptions = {}): { layout: PageLayout; ctx: LayoutContext } {
   const doc = parseFo('test.fo', fo);
-  const ctx: LayoutContext = { metrics: createFakeMetrics(o), images: new Map(), file: 'test.fo', warnings: [], maxPages: o.maxPages ?? 50, ids: new Map() };
+  const ctx: LayoutContext = { metrics: createFakeMetrics(o), images: new Map(), file: 'test.fo', warnings: [], maxPages: o.maxPages ?? 50 };
   return { layout: layoutDocument(doc, ctx), ctx };
 }
 

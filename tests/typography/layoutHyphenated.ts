@@ -22,7 +22,6 @@ export function layoutWithPatterns(snippet: string, o: HyphenatedRun = {}): { la
     file: 'test.fo',
     warnings: [],
     maxPages: 50,
-    ids: new Map(),
     hyphenators: loadHyphenation(o.languages ?? ['en']),
     lineBreaking: o.lineBreaking ?? 'total-fit',
   };

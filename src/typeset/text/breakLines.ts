@@ -1,5 +1,5 @@
 // Breaks measured words into lines: Knuth–Plass total fit (with hyphenation when needed), first fit as the fallback that never fails.
-import type { FoElement, FoProps } from '../../fo/types.js';
+import type { FoProps } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
 import { FORBIDDEN, FORCED, knuthPlass, type KPBreak, type KPItem } from './knuthPlass.js';
 import type { FootnoteRef, TextStyle } from './pieces.js';

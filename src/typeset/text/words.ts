@@ -1,6 +1,5 @@
 // Splits a paragraph's pieces into words at UAX #14 break opportunities, measured, with the space after each.
 import LineBreaker from 'linebreak';
-import type { FoElement } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
 import type { FootnoteRef, InlinePiece, TextStyle } from './pieces.js';
 import { splitWord } from './splitWord.js';
