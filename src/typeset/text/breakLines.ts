@@ -4,7 +4,7 @@ import type { LayoutContext } from '../context.js';
 import { FORBIDDEN, FORCED, knuthPlass, type KPBreak, type KPItem } from './knuthPlass.js';
 import type { FootnoteRef, TextStyle } from './pieces.js';
 import { graphemesOf } from './graphemes.js';
-import type { Frag, Word } from './words.js';
+import { textFrag, type Frag, type Word } from './words.js';
 
 /** A frag placed on a line, x from the line's content start. */
 export interface PlacedFrag {
@@ -177,7 +177,7 @@ function endsWithHyphen(w: Word): boolean {
 function hyphenFrag(w: Word, ctx: LayoutContext): Frag {
   const last = w.frags[w.frags.length - 1];
   const ch = last.style.hyphenation?.character ?? '-';
-  return { kind: 'text', text: ch, style: last.style, width: ctx.metrics.widthOf(last.style.face, ch) * last.style.size };
+  return textFrag(ch, last.style, ctx);
 }
 
 /** Places the words of one line: alignment, justification by `ratio`, line height and baseline. */
@@ -260,7 +260,7 @@ function splitWide(word: Word, width: number, ctx: LayoutContext): Word[] {
     for (const segment of graphemesOf(frag.text)) {
       const w = ctx.metrics.widthOf(frag.style.face, segment) * frag.style.size;
       if (used + chunkWidth + w > width && (chunk || frags.length)) {
-        if (chunk) frags.push(textFrag(frag, chunk, ctx));
+        if (chunk) frags.push(textFrag(chunk, frag.style, ctx));
         used += chunk ? frags[frags.length - 1].width : 0;
         push();
         chunk = segment;
@@ -271,7 +271,7 @@ function splitWide(word: Word, width: number, ctx: LayoutContext): Word[] {
       }
     }
     if (chunk) {
-      const f = textFrag(frag, chunk, ctx);
+      const f = textFrag(chunk, frag.style, ctx);
       frags.push(f);
       used += f.width;
     }
@@ -281,8 +281,4 @@ function splitWide(word: Word, width: number, ctx: LayoutContext): Word[] {
   Object.assign(lastWord, { space: word.space, forcedBreak: word.forcedBreak, hyphenAfter: word.hyphenAfter });
   out[0].footnotes = word.footnotes;
   return out;
-}
-
-function textFrag(frag: Frag & { kind: 'text' }, text: string, ctx: LayoutContext): Frag {
-  return { kind: 'text', text, style: frag.style, width: ctx.metrics.widthOf(frag.style.face, text) * frag.style.size };
 }

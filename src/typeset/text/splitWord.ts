@@ -1,7 +1,7 @@
 // Finds the places inside a word where a line may still end: soft hyphens, hyphenation patterns, and URL separators.
 import type { LayoutContext } from '../context.js';
 import { hyphenatorFor } from '../hyphenation.js';
-import type { Frag, Word } from './words.js';
+import { textFrag, type Frag, type Word } from './words.js';
 
 const SOFT_HYPHEN = '\u00AD';
 /** Words shorter than this are never hyphenated automatically (a common typographic minimum). */
@@ -73,7 +73,7 @@ function cutAt(word: Word, points: SplitPoint[], ctx: LayoutContext): Word[] {
   let next = 0;
   const finish = (point: SplitPoint | null) => {
     const hyphenAfter = point?.hyphen ?? false;
-    const cleaned = frags.map((f) => (f.kind === 'text' && f.text.includes(SOFT_HYPHEN) ? measured(f, f.text.replaceAll(SOFT_HYPHEN, ''), ctx) : f)).filter((f) => f.kind !== 'text' || f.text !== '');
+    const cleaned = frags.map((f) => (f.kind === 'text' && f.text.includes(SOFT_HYPHEN) ? textFrag(f.text.replaceAll(SOFT_HYPHEN, ''), f.style, ctx) : f)).filter((f) => f.kind !== 'text' || f.text !== '');
     out.push({ frags: cleaned, width: cleaned.reduce((w, f) => w + f.width, 0), space: null, forcedBreak: false, hyphenAfter, addressBreakAfter: point !== null && !point.hyphen, footnotes: out.length === 0 ? word.footnotes : [] });
     frags = [];
   };
@@ -82,13 +82,13 @@ function cutAt(word: Word, points: SplitPoint[], ctx: LayoutContext): Word[] {
     let start = 0;
     while (next < points.length && points[next].offset < offset + length) {
       const cut = points[next].offset - offset;
-      if (frag.kind === 'text' && cut > start) frags.push(measured(frag, frag.text.slice(start, cut), ctx));
+      if (frag.kind === 'text' && cut > start) frags.push(textFrag(frag.text.slice(start, cut), frag.style, ctx));
       if (cut > 0 || frags.length) finish(points[next]);
       start = cut;
       next++;
     }
     if (frag.kind === 'text') {
-      if (start < frag.text.length) frags.push(start === 0 ? frag : measured(frag, frag.text.slice(start), ctx));
+      if (start < frag.text.length) frags.push(start === 0 ? frag : textFrag(frag.text.slice(start), frag.style, ctx));
     } else frags.push(frag);
     offset += length;
   }
@@ -96,8 +96,4 @@ function cutAt(word: Word, points: SplitPoint[], ctx: LayoutContext): Word[] {
   const last = out[out.length - 1];
   Object.assign(last, { space: word.space, forcedBreak: word.forcedBreak, hyphenAfter: word.hyphenAfter, addressBreakAfter: word.addressBreakAfter, inAddress: word.inAddress });
   return out.filter((w) => w.frags.length > 0 || w === last);
-}
-
-function measured(frag: Frag & { kind: 'text' }, text: string, ctx: LayoutContext): Frag {
-  return { kind: 'text', text, style: frag.style, width: ctx.metrics.widthOf(frag.style.face, text) * frag.style.size };
 }

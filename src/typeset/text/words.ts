@@ -103,6 +103,11 @@ function addressRanges(text: string): { start: number; end: number }[] {
   return [...text.matchAll(ADDRESSES)].map((m) => ({ start: m.index, end: m.index + m[0].replace(/[.,;:!?)»"]+$/, '').length }));
 }
 
+/** A text frag measured in its style: the one place text width is computed. */
+export function textFrag(text: string, style: TextStyle, ctx: LayoutContext): Frag {
+  return { kind: 'text', text, style, width: ctx.metrics.widthOf(style.face, text) * style.size };
+}
+
 function styleAt(pieces: InlinePiece[], index: number): TextStyle | null {
   const p = pieces[index];
   return p && 'style' in p ? p.style : null;
@@ -119,7 +124,7 @@ function fragsOf(pieces: InlinePiece[], owners: number[], a: number, b: number, 
     const piece = pieces[owner];
     if (piece.kind === 'text') {
       const s = text.slice(i, j);
-      frags.push({ kind: 'text', text: s, style: piece.style, width: ctx.metrics.widthOf(piece.style.face, s) * piece.style.size });
+      frags.push(textFrag(s, piece.style, ctx));
     } else {
       for (let k = i; k < j; k++) frags.push(objectFrag(piece, lineWidth, ctx, numberText));
     }
