@@ -4,8 +4,13 @@ import PDFDocument from 'pdfkit';
 import { writeXmp } from '../archive/writeXmp.js';
 import type { ImageAsset } from '../typeset/context.js';
 import SVGtoPDF from 'svg-to-pdfkit';
-import type { ImageItem, LineItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
+import type * as fontkit from 'fontkit';
+import type { ImageItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
+import { DocumentFonts } from './documentFonts.js';
+import { encodePlacements, encodeWords, type EncodedRun } from './glyphEncoding.js';
+import { PageContent } from './pageContent.js';
 import { internalsOf, type PdfkitInternals } from './pdfkitInternals.js';
+import { pdfNumber } from './pdfNumber.js';
 import { StructureTagger } from './tagStructure.js';
 import type { ArchiveOptions, DocumentMetadata } from './types.js';
 
@@ -40,7 +45,9 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
     internals.file(a.bytes, { name: a.name, type: a.mime, description: a.description, relationship: a.relationship, creationDate: meta.created, modifiedDate: meta.created });
   }
   // 3. Draw every page, tagging each item as structure or artifact.
-  const tagger = new StructureTagger(doc);
+  const out = new PageContent();
+  const fonts = new DocumentFonts(internals);
+  const tagger = new StructureTagger(doc, out);
   const opened = new Map<string, unknown>();
   const imageOf = (src: string) => {
     let img = opened.get(src);
@@ -51,11 +58,15 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
     }
     return img as PDFKit.Mixins.ImageSrc | string;
   };
+  const context: DrawContext = { doc, out, fonts, tagger, imageOf };
   for (const page of layout.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    for (const item of page.items) drawItem(doc, tagger, item, imageOf);
+    out.reset();
+    for (const item of page.items) drawItem(context, item);
+    out.flush(internals);
   }
-  // 4. Write the structure tree and finish the file.
+  // 4. Write the fonts (their glyphs are known now) and the structure tree, and finish the file.
+  fonts.finish();
   tagger.finish();
   doc.end();
   return done;
@@ -71,49 +82,61 @@ function addOutputIntent(doc: PdfkitInternals, profile: Uint8Array | undefined):
   doc._root.data.OutputIntents = [intent];
 }
 
-/** Collects the document's bytes; the trailer's /ID becomes a hash of everything written before it. */
+/**
+ * Collects the document's bytes; the trailer's /ID becomes a hash of everything written before it. pdfkit writes
+ * through a Readable stream, chunk by small chunk; its `push` is taken over so the chunks are gathered directly.
+ */
 function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const hash = createHash('sha256');
-  const internals = doc as unknown as { push(chunk: Uint8Array | null): boolean; _finalize(): void; _id: Uint8Array };
-  const push = internals.push.bind(doc);
-  internals.push = (chunk) => {
-    if (chunk) hash.update(chunk);
-    return push(chunk);
-  };
+  const internals = doc as unknown as { push(chunk: Uint8Array | null): boolean; read(): Uint8Array | null; _finalize(): void; _id: Uint8Array };
+  // The header pdfkit wrote on creation waits in the stream's buffer.
+  const header = internals.read();
+  const chunks: Uint8Array[] = header ? [header] : [];
   const finalize = internals._finalize.bind(doc);
   internals._finalize = () => {
-    internals._id = new Uint8Array(hash.copy().digest().subarray(0, FILE_ID_BYTES));
+    const hash = createHash('sha256');
+    for (const chunk of chunks) hash.update(chunk);
+    internals._id = new Uint8Array(hash.digest().subarray(0, FILE_ID_BYTES));
     finalize();
   };
-  return new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
+  return new Promise<Uint8Array>((resolve) => {
+    internals.push = (chunk) => {
+      if (chunk) chunks.push(chunk);
+      else resolve(new Uint8Array(Buffer.concat(chunks)));
+      return true;
+    };
   });
 }
 
-function drawItem(doc: PDFKit.PDFDocument, tagger: StructureTagger, item: PageItem, imageOf: (src: string) => PDFKit.Mixins.ImageSrc): void {
+/** What drawing a page needs: pdfkit's document, the page's operators, the document's fonts and tags, images. */
+interface DrawContext {
+  doc: PDFKit.PDFDocument;
+  out: PageContent;
+  fonts: DocumentFonts;
+  tagger: StructureTagger;
+  imageOf: (src: string) => PDFKit.Mixins.ImageSrc | string;
+}
+
+function drawItem(c: DrawContext, item: PageItem): void {
   switch (item.kind) {
     case 'text':
-      return tagger.content(item.path, () => drawText(doc, item), item.y - item.size);
+      return c.tagger.content(item.path, () => drawText(c.out, c.fonts, c.doc, item), item.y - item.size);
     case 'rect':
-      return tagger.artifact('Layout', () => void doc.rect(item.x, item.y, item.width, item.height).fill(item.color));
+      return c.tagger.artifact('Layout', () => c.out.rect(item.x, item.y, item.width, item.height, item.color));
     case 'line':
       // Borders, underlines and rule leaders are decoration.
-      return tagger.artifact('Layout', () => drawLine(doc, item));
+      return c.tagger.artifact('Layout', () => c.out.line(item.x1, item.y1, item.x2, item.y2, item.thickness, item.color, item.style));
     case 'image':
-      return tagger.figure(item.path, () => drawImage(doc, item, imageOf));
+      // pdfkit draws images: what was collected goes first, and pdfkit may leave another colour set.
+      return c.tagger.figure(item.path, () => {
+        c.out.flush(internalsOf(c.doc));
+        drawImage(c.doc, item, c.imageOf);
+        c.out.reset();
+      });
     case 'link':
-      return tagger.link(item);
+      return c.tagger.link(item);
   }
 }
 
-/**
- * Draws a positioned run. Layout has placed it, so pdfkit's text() (options, word splitting, three measurements of
- * the same string) is skipped: the run is encoded once by pdfkit's font (which subsets and maps it to Unicode) and
- * written as one text object, with the font's kerning and mark offsets as TJ adjustments and moves.
- */
 /** Raster images through pdfkit; SVG as vector graphics (no text, no external references: see drawSvg). */
 function drawImage(doc: PDFKit.PDFDocument, item: ImageItem, imageOf: (src: string) => PDFKit.Mixins.ImageSrc | string): void {
   const image = imageOf(item.src);
@@ -157,60 +180,54 @@ function fitToViewport(svg: string): string {
   });
 }
 
-function drawText(doc: PDFKit.PDFDocument, item: TextItem): void {
+/** Draws a positioned run as one text object: layout placed it, so only its glyph codes and kerning are written. */
+function drawText(out: PageContent, fonts: DocumentFonts, doc: PDFKit.PDFDocument, item: TextItem): void {
+  const { name, runs } = DocumentFonts.ownsFace(item.font) ? ownRuns(fonts, item) : pdfkitRun(doc, item);
+  out.fill(item.color);
+  const scale = item.size / 1000;
+  let ops = `BT /${name} ${pdfNumber(item.size)} Tf 1 0 0 -1 ${pdfNumber(item.x)} ${pdfNumber(item.y)} Tm`;
+  let tj = '';
+  let pen = item.x;
+  for (const run of runs) {
+    if (run.tj !== null) tj += run.tj;
+    else {
+      if (tj) ops += ` [${tj}] TJ`;
+      tj = '';
+      ops += placedGlyphs(run, pen, item.y, scale);
+    }
+    pen += run.advance * scale;
+  }
+  if (tj) ops += ` [${tj}] TJ`;
+  out.push(`${ops} ET`);
+}
+
+/** The item's words in a face we embed: encoded once per process, their glyphs recorded for this document's subset. */
+function ownRuns(fonts: DocumentFonts, item: TextItem): { name: string; runs: readonly EncodedRun[] } {
+  const name = fonts.use(item.font);
+  const runs = encodeWords(item.font.handle as fontkit.Font, item.text);
+  fonts.record(item.font, runs);
+  return { name, runs };
+}
+
+/** The item in a face pdfkit embeds (CFF outlines): pdfkit shapes, subsets and maps it to Unicode, per document. */
+function pdfkitRun(doc: PDFKit.PDFDocument, item: TextItem): { name: string; runs: readonly EncodedRun[] } {
   // The face key names the font in pdfkit's cache, so each face is embedded once per document.
-  doc.font(item.font.handle as unknown as string, item.font.key).fontSize(item.size).fillColor(item.color);
+  doc.font(item.font.handle as unknown as string, item.font.key);
   const d = internalsOf(doc);
   const font = d._font;
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
-  const [encoded, positions] = font.encode(item.text);
-  const scale = item.size / 1000;
-  // pdfkit's pages are drawn in a y-down system; text is set in PDF's own y-up system.
-  doc.save();
-  doc.transform(1, 0, 0, -1, 0, d.page.height);
-  const y = d.page.height - item.y;
-  let x = item.x;
-  const ops = ['BT', `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`, `/${font.id} ${pdfNumber(item.size)} Tf`];
-  let segment: string[] = [];
-  let shown = '';
-  const flush = () => {
-    if (shown) segment.push(`<${shown}>`);
-    if (segment.length) ops.push(`[${segment.join(' ')}] TJ`);
-    segment = [];
-    shown = '';
-  };
-  positions.forEach((p, i) => {
-    if (p.xOffset || p.yOffset) {
-      // A mark placed off its advance: move there, show it, and come back.
-      flush();
-      ops.push(`1 0 0 1 ${pdfNumber(x + p.xOffset * scale)} ${pdfNumber(y + p.yOffset * scale)} Tm`, `<${encoded[i]}> Tj`, `1 0 0 1 ${pdfNumber(x + p.xAdvance * scale)} ${pdfNumber(y)} Tm`);
-    } else {
-      shown += encoded[i];
-      const kern = p.xAdvance - p.advanceWidth;
-      if (kern !== 0) {
-        segment.push(`<${shown}>`, pdfNumber(-kern));
-        shown = '';
-      }
-    }
-    x += p.xAdvance * scale;
+  const [codes, positions] = font.encode(item.text);
+  const placements = positions.map((p) => ({ xAdvance: p.xAdvance, width: p.advanceWidth, xOffset: p.xOffset, yOffset: p.yOffset }));
+  return { name: font.id, runs: [{ ...encodePlacements(codes, placements), codes, placements, glyphs: [] }] };
+}
+
+/** A run with marks placed off their advance, glyph by glyph at absolute positions, ending where the run ends. */
+function placedGlyphs(run: EncodedRun, x: number, y: number, scale: number): string {
+  let ops = '';
+  let pen = x;
+  run.placements.forEach((p, i) => {
+    ops += ` 1 0 0 -1 ${pdfNumber(pen + p.xOffset * scale)} ${pdfNumber(y - p.yOffset * scale)} Tm <${run.codes[i]}> Tj`;
+    pen += p.xAdvance * scale;
   });
-  flush();
-  ops.push('ET');
-  d.addContent(ops.join('\n'));
-  doc.restore();
-}
-
-/** A number as PDF content writes it (at most six decimals, as pdfkit does). */
-function pdfNumber(n: number): string {
-  if (!Number.isFinite(n)) throw new Error(`cannot write ${n} into a PDF`);
-  return String(Math.round(n * 1e6) / 1e6);
-}
-
-function drawLine(doc: PDFKit.PDFDocument, item: LineItem): void {
-  doc.save();
-  doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.thickness).strokeColor(item.color);
-  if (item.style === 'dashed') doc.dash(item.thickness * 3, { space: item.thickness * 2 });
-  if (item.style === 'dotted') doc.dash(item.thickness, { space: item.thickness });
-  doc.stroke();
-  doc.restore();
+  return `${ops} 1 0 0 -1 ${pdfNumber(pen)} ${pdfNumber(y)} Tm`;
 }

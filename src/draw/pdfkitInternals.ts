@@ -19,6 +19,8 @@ export interface PdfPage {
   annotations: PdfRef[];
   /** The page's key in the parent tree (created on first use). */
   readonly structParentTreeKey: number;
+  /** Appends bytes to the page's content stream. */
+  write(chunk: Uint8Array): void;
 }
 
 /** An outline (bookmark) item. */

@@ -1,6 +1,7 @@
 // Tagged PDF: marks every drawn item as structure content or an artifact, then writes the structure tree in document order.
 import type { FoElement } from '../fo/types.js';
 import type { LinkItem } from '../typeset/types.js';
+import type { PageContent } from './pageContent.js';
 import { internalsOf, type PdfkitInternals, type PdfRef } from './pdfkitInternals.js';
 import { structureRoleOf, textOf } from './structureRoles.js';
 
@@ -46,6 +47,8 @@ type Target = { node: StructNode } | { artifact: 'Pagination' | 'Layout' };
 /** Builds the structure tree while the pages are drawn; `finish` writes it. */
 export class StructureTagger {
   readonly #doc: PdfkitInternals;
+  /** Where marked-content operators go: the content of the page being drawn. */
+  readonly #out: PageContent;
   readonly #document: StructNode;
   readonly #nodes: StructNode[] = [];
   readonly #byElement = new Map<FoElement, StructNode>();
@@ -53,8 +56,9 @@ export class StructureTagger {
   readonly #outline: Array<{ level: number; item: ReturnType<PdfkitInternals['outline']['addItem']> }> = [];
   #seq = 0;
 
-  constructor(doc: PDFKit.PDFDocument) {
+  constructor(doc: PDFKit.PDFDocument, out: PageContent) {
     this.#doc = internalsOf(doc);
+    this.#out = out;
     this.#document = this.#newNode('Document', null, RANK_FLOW, 0);
   }
 
@@ -75,9 +79,9 @@ export class StructureTagger {
 
   /** Draws decoration (backgrounds, borders, rules) as an artifact. */
   artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
-    this.#doc.markContent('Artifact', { type });
+    this.#out.push(`/Artifact <</Type /${type}>> BDC`);
     draw();
-    this.#doc.endMarkedContent();
+    this.#out.push('EMC');
   }
 
   /** Adds a link annotation as the child of its Link element, with the link's text (or URL) as alternate text. */
@@ -114,13 +118,14 @@ export class StructureTagger {
   /** Marks `draw` as marked content with a new MCID owned by `node`. */
   #markAndDraw(node: StructNode, draw: () => void): void {
     const doc = this.#doc;
-    doc.markStructureContent(node.type);
+    // The page's entry of the parent tree lists, per MCID, the structure element owning that content.
     const parents = doc.getStructParentTree().get(doc.page.structParentTreeKey) as unknown[];
-    const mcid = parents.length - 1;
-    parents[mcid] = node.ref;
+    const mcid = parents.length;
+    parents.push(node.ref);
     node.kids.push({ kind: 'mcid', mcid, page: doc.page.dictionary, seq: this.#seq++ });
+    this.#out.push(`/${node.type} <</MCID ${mcid}>> BDC`);
     draw();
-    doc.endMarkedContent();
+    this.#out.push('EMC');
   }
 
   /** The structure element for an item's path (creating it and its ancestors), or the artifact it belongs to. */

@@ -1,0 +1,204 @@
+// The fonts of one document: which faces and glyphs it uses, and their PDF objects (Type 0 fonts, CID = glyph id).
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type * as fontkit from 'fontkit';
+import type { FontFace } from '../typeset/fonts.js';
+import { hex4, ownTables, type EncodedRun } from './glyphEncoding.js';
+import type { PdfkitInternals, PdfRef } from './pdfkitInternals.js';
+import { glyphClosure, writeTrueTypeSubset, type TrueTypeTables } from './trueTypeSubset.js';
+
+/** Most font programs kept per face: documents of a batch mostly use the same glyphs; bounded for varied input. */
+const MAX_CACHED_PROGRAMS = 64;
+/** ToUnicode entries per bfchar block (the CMap format allows at most 100). */
+const BFCHAR_BLOCK = 100;
+
+/** A subset font program, compressed, and the tag naming it. */
+interface FontProgram {
+  tag: string;
+  compressed: Uint8Array;
+  length: number;
+}
+
+const programs = new WeakMap<fontkit.Font, Map<string, FontProgram>>();
+
+/** A face as this document uses it. */
+interface UsedFace {
+  /** Resource name on the pages (T1, T2…: pdfkit's own fonts are F1…). */
+  name: string;
+  font: fontkit.Font;
+  tables: TrueTypeTables;
+  /** The Type 0 font dictionary pages refer to; written at the end, when all glyphs are known. */
+  ref: PdfRef;
+  /** Each glyph used, with the characters first seen for it (ToUnicode). */
+  glyphs: Map<number, readonly number[]>;
+  /** Runs already recorded in this document (their glyphs need not be looked at again). */
+  runs: Set<EncodedRun>;
+}
+
+/** Records the faces and glyphs a document draws and writes their font objects at the end. */
+export class DocumentFonts {
+  readonly #doc: PdfkitInternals;
+  readonly #faces = new Map<FontFace, UsedFace>();
+
+  constructor(doc: PdfkitInternals) {
+    this.#doc = doc;
+  }
+
+  /** Whether the face is embedded by us (TrueType outlines) rather than by pdfkit. */
+  static ownsFace(face: FontFace): boolean {
+    return ownTables(face.handle as fontkit.Font) !== undefined;
+  }
+
+  /** The face's resource name on the current page; registers the face with the document on first use. */
+  use(face: FontFace): string {
+    let used = this.#faces.get(face);
+    if (!used) {
+      const font = face.handle as fontkit.Font;
+      used = { name: `T${this.#faces.size + 1}`, font, tables: ownTables(font)!, ref: this.#doc.ref(), glyphs: new Map(), runs: new Set() };
+      this.#faces.set(face, used);
+    }
+    this.#doc.page.fonts[used.name] ??= used.ref;
+    return used.name;
+  }
+
+  /** Records the glyphs of runs drawn in `face`. */
+  record(face: FontFace, runs: readonly EncodedRun[]): void {
+    const used = this.#faces.get(face)!;
+    for (const run of runs) {
+      if (used.runs.has(run)) continue;
+      used.runs.add(run);
+      for (const g of run.glyphs) if (!used.glyphs.has(g.id)) used.glyphs.set(g.id, g.codePoints);
+    }
+  }
+
+  /** Writes every used face: font program, descriptor, CID font with widths, Type 0 font with its ToUnicode map. */
+  finish(): void {
+    for (const used of this.#faces.values()) this.#writeFace(used);
+  }
+
+  #writeFace(used: UsedFace): void {
+    const doc = this.#doc;
+    const { font, tables } = used;
+    const ids = [...used.glyphs.keys()].sort((a, b) => a - b);
+    const program = programOf(font, tables, ids);
+    const scale = 1000 / font.unitsPerEm;
+    const name = `${program.tag}+${(font.postscriptName ?? 'Font').replaceAll(' ', '_')}`;
+    const file = doc.ref({ Length1: program.length, Filter: 'FlateDecode' });
+    file.end(program.compressed);
+    const bbox = font.bbox;
+    const descriptor = doc.ref({
+      Type: 'FontDescriptor',
+      FontName: name,
+      Flags: fontFlags(font),
+      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+      ItalicAngle: font.italicAngle,
+      Ascent: font.ascent * scale,
+      Descent: font.descent * scale,
+      CapHeight: (font.capHeight || font.ascent) * scale,
+      XHeight: (font.xHeight || 0) * scale,
+      StemV: 0,
+      FontFile2: file,
+    });
+    descriptor.end();
+    const cidFont = doc.ref({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: widthArray(ids, (id) => tables.advance(id) * scale),
+      CIDToGIDMap: 'Identity',
+    });
+    cidFont.end();
+    const toUnicode = doc.ref();
+    toUnicode.end(Buffer.from(toUnicodeCmap(used.glyphs, ids), 'latin1'));
+    used.ref.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode };
+    used.ref.end();
+  }
+}
+
+/** The compressed subset program for exactly these glyphs, made once per face and glyph set. */
+function programOf(font: fontkit.Font, tables: TrueTypeTables, ids: readonly number[]): FontProgram {
+  let cache = programs.get(font);
+  if (!cache) programs.set(font, (cache = new Map()));
+  const glyphs = glyphClosure(tables, ids);
+  const key = glyphs.join(',');
+  let program = cache.get(key);
+  if (!program) {
+    const bytes = writeTrueTypeSubset(tables, glyphs);
+    program = { tag: subsetTag(font, key), compressed: deflateSync(bytes), length: bytes.length };
+    if (cache.size >= MAX_CACHED_PROGRAMS) cache.clear();
+    cache.set(key, program);
+  }
+  return program;
+}
+
+/** Six capital letters naming a subset (ISO 32000-1, 9.6.4), from the face and its glyphs: the same subset, the same tag. */
+function subsetTag(font: fontkit.Font, glyphs: string): string {
+  const digest = createHash('sha256').update(`${font.postscriptName}\u0000${glyphs}`).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+/** The descriptor's flags (ISO 32000-1, 9.8.2): fixed pitch, serif, symbolic (always: CID fonts), italic. */
+function fontFlags(font: fontkit.Font): number {
+  const f = font as unknown as { 'OS/2'?: { sFamilyClass?: number }; post: { isFixedPitch?: number }; head: { macStyle: { italic?: boolean } } };
+  const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
+  let flags = 1 << 2;
+  if (f.post.isFixedPitch) flags |= 1 << 0;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (f.head.macStyle.italic) flags |= 1 << 6;
+  return flags;
+}
+
+/** The W array: runs of consecutive CIDs with their widths, `[c [w1 w2 …] c' […] …]`. */
+function widthArray(ids: readonly number[], width: (id: number) => number): unknown[] {
+  const out: unknown[] = [];
+  let run: number[] = [];
+  ids.forEach((id, i) => {
+    if (i === 0 || id !== ids[i - 1]! + 1) {
+      run = [];
+      out.push(id, run);
+    }
+    run.push(width(id));
+  });
+  return out;
+}
+
+/** The ToUnicode CMap: each glyph to the characters it was first drawn for (UTF-16BE, surrogate pairs as needed). */
+function toUnicodeCmap(glyphs: ReadonlyMap<number, readonly number[]>, ids: readonly number[]): string {
+  const entries = ids.filter((id) => glyphs.get(id)!.length > 0).map((id) => `<${hex4(id)}> <${utf16Hex(glyphs.get(id)!)}>`);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += BFCHAR_BLOCK) {
+    const block = entries.slice(i, i + BFCHAR_BLOCK);
+    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <ffff>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+function utf16Hex(codePoints: readonly number[]): string {
+  let out = '';
+  for (const cp of codePoints) {
+    if (cp > 0xffff) {
+      const v = cp - 0x10000;
+      out += hex4(0xd800 | (v >>> 10)) + hex4(0xdc00 | (v & 0x3ff));
+    } else out += hex4(cp);
+  }
+  return out;
+}
+

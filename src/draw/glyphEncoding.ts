@@ -1,0 +1,127 @@
+// Text → PDF glyph codes, once per word and process: the part of drawing text that does not depend on the document.
+//
+// A TrueType face is embedded with its glyph ids kept (see trueTypeSubset.ts), so a word's codes are its glyph ids
+// and its TJ string (codes with kerning adjustments) is the same in every document: it is computed once and reused.
+import type * as fontkit from 'fontkit';
+import { pdfNumber } from './pdfNumber.js';
+import { trueTypeTables, type TrueTypeTables } from './trueTypeSubset.js';
+
+/** A glyph's position in thousandths of the font size (PDF text space units), as TJ and Tm need them. */
+export interface Placement {
+  /** Advance to the next glyph, kerning included. */
+  xAdvance: number;
+  /** The glyph's own advance (its width in the font's W array). */
+  width: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** A run of glyphs encoded for a content stream. */
+export interface EncodedRun {
+  /** TJ array elements (hex codes, kerning adjustments between), or null when a glyph sits off its advance (a mark). */
+  tj: string | null;
+  /** Hex code per glyph and its placement, for drawing glyph by glyph when `tj` is null. */
+  codes: readonly string[];
+  placements: readonly Placement[];
+  /** Advance of the whole run in thousandths of the font size. */
+  advance: number;
+  /** The glyphs and the characters each stands for (the ToUnicode map); empty when pdfkit embeds the font. */
+  glyphs: readonly EncodedGlyph[];
+}
+
+/** A glyph id and the characters it shows (several for a ligature). */
+export interface EncodedGlyph {
+  id: number;
+  codePoints: readonly number[];
+}
+
+/** Most words kept per face: every word of a large batch, bounded for endless input. */
+const MAX_CACHED_WORDS = 100_000;
+
+/** What a TrueType face's words are encoded with: its tables (advances) and its per-process word cache. */
+interface FaceEncoder {
+  tables: TrueTypeTables;
+  words: Map<string, EncodedRun>;
+}
+
+const encoders = new WeakMap<fontkit.Font, FaceEncoder | null>();
+
+/** The tables of a face embedded with its own glyph ids, or undefined for a face pdfkit must embed (CFF outlines). */
+export function ownTables(font: fontkit.Font): TrueTypeTables | undefined {
+  return encoderOf(font)?.tables;
+}
+
+function encoderOf(font: fontkit.Font): FaceEncoder | null {
+  let encoder = encoders.get(font);
+  if (encoder === undefined) {
+    const tables = trueTypeTables(font);
+    encoder = tables ? { tables, words: new Map() } : null;
+    encoders.set(font, encoder);
+  }
+  return encoder;
+}
+
+/**
+ * The runs of `text` in a TrueType face: one per word with its following space, as pdfkit splits text (so kerning
+ * across a space is not applied, as before). Each word is shaped and encoded once per process.
+ */
+export function encodeWords(font: fontkit.Font, text: string): EncodedRun[] {
+  const encoder = encoderOf(font);
+  if (!encoder) throw new Error(`encodeWords: ${font.postscriptName} has no TrueType outlines`);
+  const out: EncodedRun[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || i === text.length - 1) {
+      out.push(encodeWord(font, encoder, text.slice(start, i + 1)));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function encodeWord(font: fontkit.Font, encoder: FaceEncoder, word: string): EncodedRun {
+  let run = encoder.words.get(word);
+  if (!run) {
+    const shaped = font.layout(word);
+    const scale = 1000 / font.unitsPerEm;
+    const codes: string[] = [];
+    const placements: Placement[] = [];
+    const glyphs: EncodedGlyph[] = [];
+    shaped.glyphs.forEach((glyph, i) => {
+      const p = shaped.positions[i]!;
+      codes.push(hex4(glyph.id));
+      placements.push({ xAdvance: p.xAdvance * scale, width: encoder.tables.advance(glyph.id) * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale });
+      glyphs.push({ id: glyph.id, codePoints: glyph.codePoints });
+    });
+    run = { ...encodePlacements(codes, placements), codes, placements, glyphs };
+    if (encoder.words.size >= MAX_CACHED_WORDS) encoder.words.clear();
+    encoder.words.set(word, run);
+  }
+  return run;
+}
+
+/** The TJ elements and advance of placed glyph codes; `tj` is null when a glyph is placed off its advance. */
+export function encodePlacements(codes: readonly string[], placements: readonly Placement[]): { tj: string | null; advance: number } {
+  let tj = '';
+  let shown = '';
+  let advance = 0;
+  let offset = false;
+  placements.forEach((p, i) => {
+    if (p.xOffset || p.yOffset) offset = true;
+    shown += codes[i];
+    const kern = p.xAdvance - p.width;
+    if (kern !== 0) {
+      tj += `<${shown}>${pdfNumber(-kern)}`;
+      shown = '';
+    }
+    advance += p.xAdvance;
+  });
+  if (shown) tj += `<${shown}>`;
+  return { tj: offset ? null : tj, advance };
+}
+
+/** A glyph id or CID as four hex digits (Identity-H codes). */
+export function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
