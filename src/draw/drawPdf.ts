@@ -63,7 +63,7 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     out.reset();
     for (const item of page.items) drawItem(context, item);
-    out.flush(internals);
+    out.finishPage(internals);
   }
   // 4. Write the fonts (their glyphs are known now) and the structure tree, and finish the file.
   fonts.finish();
@@ -84,13 +84,19 @@ function addOutputIntent(doc: PdfkitInternals, profile: Uint8Array | undefined):
 
 /**
  * Collects the document's bytes; the trailer's /ID becomes a hash of everything written before it. pdfkit writes
- * through a Readable stream, chunk by small chunk; its `push` is taken over so the chunks are gathered directly.
+ * through a Readable stream, small chunk by chunk, each string converted a character at a time: its `_write` is
+ * taken over so chunks are encoded natively and gathered directly.
  */
 function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  const internals = doc as unknown as { push(chunk: Uint8Array | null): boolean; read(): Uint8Array | null; _finalize(): void; _id: Uint8Array };
+  const internals = doc as unknown as { _write(data: string | Uint8Array): void; push(chunk: Uint8Array | null): boolean; read(): Uint8Array | null; _finalize(): void; _id: Uint8Array; _offset: number };
   // The header pdfkit wrote on creation waits in the stream's buffer.
   const header = internals.read();
   const chunks: Uint8Array[] = header ? [header] : [];
+  internals._write = (data) => {
+    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+    chunks.push(bytes);
+    internals._offset += bytes.length;
+  };
   const finalize = internals._finalize.bind(doc);
   internals._finalize = () => {
     const hash = createHash('sha256');
@@ -99,6 +105,7 @@ function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
     finalize();
   };
   return new Promise<Uint8Array>((resolve) => {
+    // pdfkit ends the file by pushing null.
     internals.push = (chunk) => {
       if (chunk) chunks.push(chunk);
       else resolve(new Uint8Array(Buffer.concat(chunks)));

@@ -3,8 +3,15 @@
 // pdfkit converts every operator string it is given to bytes one character at a time and adds a graphics-state
 // save, transform and colour space per call; laid-out items need none of that, so they are collected here and
 // written in one piece. Whatever is still drawn through pdfkit's API (images, SVG) is preceded by a flush.
+import { deflateSync } from 'node:zlib';
 import type { PdfkitInternals } from './pdfkitInternals.js';
 import { pdfNumber } from './pdfNumber.js';
+
+/**
+ * Deflate level of page content: zlib's fast strategy (levels 1–3) takes a third of the time of pdfkit's default (6)
+ * on our text-heavy pages, for streams about a sixth larger (the seed: 7.3 kB instead of 6.2 kB).
+ */
+const CONTENT_DEFLATE_LEVEL = 3;
 
 /** `#rrggbb` → the operands of `rg`/`RG` (0–1 per component), once per colour and process. */
 const rgbOperands = new Map<string, string>();
@@ -57,6 +64,18 @@ export class PageContent {
       doc.page.write(Buffer.from(this.#ops.join('\n'), 'latin1'));
       this.#ops = [];
     }
+  }
+
+  /** Flushes and compresses the page's content stream (instead of pdfkit, at its default level) before the page ends. */
+  finishPage(doc: PdfkitInternals): void {
+    this.flush(doc);
+    const content = doc.page.content;
+    if (!content.compress) return;
+    const deflated = deflateSync(Buffer.concat(content.buffer), { level: CONTENT_DEFLATE_LEVEL });
+    content.compress = false;
+    content.buffer = [deflated];
+    content.data.Filter = 'FlateDecode';
+    content.data.Length = deflated.length;
   }
 
   /** Forgets the graphics state: pdfkit drew (and may have changed the colour), or a new page began. */

@@ -21,6 +21,8 @@ export interface PdfPage {
   readonly structParentTreeKey: number;
   /** Appends bytes to the page's content stream. */
   write(chunk: Uint8Array): void;
+  /** The content stream: its chunks so far, and whether pdfkit will deflate them when the page ends. */
+  content: { buffer: Uint8Array[]; compress: boolean; data: Record<string, unknown> };
 }
 
 /** An outline (bookmark) item. */
