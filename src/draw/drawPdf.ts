@@ -232,8 +232,8 @@ function pdfkitRun(doc: PDFKit.PDFDocument, item: TextItem): { name: string; run
 function placedGlyphs(run: EncodedRun, x: number, y: number, scale: number): string {
   let ops = '';
   let pen = x;
-  run.placements.forEach((p, i) => {
-    ops += ` 1 0 0 -1 ${pdfNumber(pen + p.xOffset * scale)} ${pdfNumber(y - p.yOffset * scale)} Tm <${run.codes[i]}> Tj`;
+  run.placements!.forEach((p, i) => {
+    ops += ` 1 0 0 -1 ${pdfNumber(pen + p.xOffset * scale)} ${pdfNumber(y - p.yOffset * scale)} Tm <${run.codes![i]}> Tj`;
     pen += p.xAdvance * scale;
   });
   return `${ops} 1 0 0 -1 ${pdfNumber(pen)} ${pdfNumber(y)} Tm`;

@@ -20,9 +20,9 @@ export interface Placement {
 export interface EncodedRun {
   /** TJ array elements (hex codes, kerning adjustments between), or null when a glyph sits off its advance (a mark). */
   tj: string | null;
-  /** Hex code per glyph and its placement, for drawing glyph by glyph when `tj` is null. */
-  codes: readonly string[];
-  placements: readonly Placement[];
+  /** Hex code per glyph and its placement, for drawing glyph by glyph: only kept when `tj` is null. */
+  codes?: readonly string[];
+  placements?: readonly Placement[];
   /** Advance of the whole run in thousandths of the font size. */
   advance: number;
   /** The glyphs and the characters each stands for (the ToUnicode map); empty when pdfkit embeds the font. */
@@ -35,8 +35,8 @@ export interface EncodedGlyph {
   codePoints: readonly number[];
 }
 
-/** Most words kept per face: every word of a large batch, bounded for endless input. */
-const MAX_CACHED_WORDS = 100_000;
+/** Most words kept per face (~150 bytes each): the vocabulary of a large batch, bounded for endless input. */
+const MAX_CACHED_WORDS = 50_000;
 
 /** What a TrueType face's words are encoded with: its tables (advances) and its per-process word cache. */
 interface FaceEncoder {
@@ -87,14 +87,14 @@ function encodeWord(font: fontkit.Font, encoder: FaceEncoder, word: string): Enc
     const scale = 1000 / font.unitsPerEm;
     const codes: string[] = [];
     const placements: Placement[] = [];
-    const glyphs: EncodedGlyph[] = [];
     shaped.glyphs.forEach((glyph, i) => {
       const p = shaped.positions[i]!;
       codes.push(hex4(glyph.id));
       placements.push({ xAdvance: p.xAdvance * scale, width: encoder.tables.advance(glyph.id) * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale });
-      glyphs.push({ id: glyph.id, codePoints: glyph.codePoints });
     });
-    run = { ...encodePlacements(codes, placements), codes, placements, glyphs };
+    const { tj, advance } = encodePlacements(codes, placements);
+    // fontkit's glyph objects (id, codePoints) are kept as they are: one per glyph and font, shared by all words.
+    run = tj === null ? { tj, advance, glyphs: shaped.glyphs, codes, placements } : { tj, advance, glyphs: shaped.glyphs };
     if (encoder.words.size >= MAX_CACHED_WORDS) encoder.words.clear();
     encoder.words.set(word, run);
   }
