@@ -20,6 +20,8 @@ interface FontProgram {
 }
 
 const programs = new WeakMap<fontkit.Font, Map<string, FontProgram>>();
+/** Compressed ToUnicode maps by their text: a batch's documents mostly map the same glyphs to the same characters. */
+const cmaps = new WeakMap<fontkit.Font, Map<string, Uint8Array>>();
 
 /** A face as this document uses it. */
 interface UsedFace {
@@ -110,8 +112,8 @@ export class DocumentFonts {
       CIDToGIDMap: 'Identity',
     });
     cidFont.end();
-    const toUnicode = doc.ref();
-    toUnicode.end(Buffer.from(toUnicodeCmap(used.glyphs, ids), 'latin1'));
+    const toUnicode = doc.ref({ Filter: 'FlateDecode' });
+    toUnicode.end(compressedCmap(font, toUnicodeCmap(used.glyphs, ids)));
     used.ref.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode };
     used.ref.end();
   }
@@ -131,6 +133,19 @@ function programOf(font: fontkit.Font, tables: TrueTypeTables, ids: readonly num
     cache.set(key, program);
   }
   return program;
+}
+
+/** A ToUnicode map deflated, once per face and map text. */
+function compressedCmap(font: fontkit.Font, text: string): Uint8Array {
+  let cache = cmaps.get(font);
+  if (!cache) cmaps.set(font, (cache = new Map()));
+  let compressed = cache.get(text);
+  if (!compressed) {
+    compressed = deflateSync(Buffer.from(text, 'latin1'));
+    if (cache.size >= MAX_CACHED_PROGRAMS) cache.clear();
+    cache.set(text, compressed);
+  }
+  return compressed;
 }
 
 /** Six capital letters naming a subset (ISO 32000-1, 9.6.4), from the face and its glyphs: the same subset, the same tag. */
