@@ -1,4 +1,5 @@
 // Resolves an element's attributes into FoProps: inheritance, shorthands, units and list functions, once.
+import { deepFreeze } from './deepFreeze.js';
 import type { BorderSide, FoProps, Sides } from './types.js';
 import { fourSides, parseColor, parseInteger, parseKeyword, parseLength, parseLengthOrPercent, splitShorthand } from './parseValues.js';
 
@@ -8,8 +9,8 @@ const INITIAL_FONT_SIZE = 12;
 const NORMAL_LINE_HEIGHT = 1.2;
 const NO_BORDER: BorderSide = { width: 0, style: 'none', color: '#000000' };
 
-/** Properties of the (virtual) parent of the root: XSL's initial values. */
-export const INITIAL_PROPS: FoProps = {
+/** Properties of the (virtual) parent of the root: XSL's initial values (frozen: every document shares them). */
+export const INITIAL_PROPS: FoProps = deepFreeze({
   fontFamily: ['Noto Sans'],
   fontSize: INITIAL_FONT_SIZE,
   fontWeight: 400,
@@ -52,7 +53,7 @@ export const INITIAL_PROPS: FoProps = {
   leaderLength: null,
   ruleThickness: 1,
   displayAlign: 'before',
-};
+});
 
 /** Non-inherited properties, reset to their initial value on every element. */
 const NOT_INHERITED: (keyof FoProps)[] = [

@@ -272,3 +272,31 @@ describe('other values', () => {
     expect(() => doc('<fo:block space-before="6"/>')).toThrow('invalid space-before on fo:block: "6" has no unit (use e.g. 6pt)');
   });
 });
+
+describe('shared property sets', () => {
+  /** Every element named `name`, in document order. */
+  const all = (el: FoElement, name: string): FoElement[] => [...(el.name === name ? [el] : []), ...el.children.flatMap((c) => (c.kind === 'element' ? all(c, name) : []))];
+
+  it('should give repeated elements one frozen property set that no consumer can change', () => {
+    const d = doc('<fo:block space-after="2pt"><fo:inline font-weight="bold" border="1pt solid red">x</fo:inline></fo:block>'.repeat(3));
+    const [a, b, c] = all(d.root, 'inline').map((el) => el.props);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.border) && Object.isFrozen(a.border[0]) && Object.isFrozen(a.fontFamily)).toBe(true);
+    expect(() => ((a as { fontWeight: number }).fontWeight = 400)).toThrow(TypeError);
+    expect(() => (a.padding as number[]).push(1)).toThrow(TypeError);
+  });
+
+  it('should resolve the same attributes apart under parents of different values', () => {
+    const d = doc('<fo:block id="a" font-size="10pt"><fo:block id="a1" space-before="1em"/></fo:block><fo:block id="b" font-size="20pt"><fo:block id="b1" space-before="1em"/></fo:block>');
+    expect([byId(d, 'a1').props.spaceBefore, byId(d, 'b1').props.spaceBefore]).toEqual([10, 20]);
+  });
+
+  it('should give the same values however many distinct sets came before (the cache starts over when full)', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `<fo:block space-before="${i / 100}pt"/>`).join('');
+    const d = doc(`${many}<fo:block id="last" space-before="2pt" font-size="1.5em"/>`);
+    expect(byId(d, 'last').props.spaceBefore).toBe(2);
+    expect(byId(d, 'last').props.fontSize).toBe(18);
+    expect(doc('<fo:block id="last" space-before="2pt" font-size="1.5em"/>')).toEqual(doc('<fo:block id="last" space-before="2pt" font-size="1.5em"/>'));
+  });
+});
