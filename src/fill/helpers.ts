@@ -1,6 +1,6 @@
 // The Handlebars helpers every layout may use: pure functions of their arguments, registered in one place.
 import type { HelperDelegate } from 'handlebars';
-import { rosterOn } from './rosterOn.js';
+import { sharedRosterOn } from './rosterOn.js';
 import { applyTypography } from './typography.js';
 
 /** Month-name formatters per language, built once: Intl formatters are slow to create. */
@@ -46,7 +46,7 @@ export const helpers: Record<string, HelperDelegate> = {
   },
   localized: (...a: unknown[]) => localized(a[0] as Record<string, unknown>, String(a[1])),
   typography: (...a: unknown[]) => applyTypography(String(a[0]), String(a[1])),
-  rosterOn: (...a: unknown[]) => rosterOn(a[0] as unknown[], String(a[1]), String(a[2])),
+  rosterOn: (...a: unknown[]) => sharedRosterOn(a[0] as unknown[], String(a[1]), String(a[2])),
   length: (...a: unknown[]) => (Array.isArray(a[0]) ? a[0].length : 0),
   eq: (...a: unknown[]) => a[0] === a[1],
   gt: (...a: unknown[]) => Number(a[0]) > Number(a[1]),

@@ -42,3 +42,35 @@ function nameOn(e: RosterEntry, date: string, language: string): string {
   const current = e.names.filter((n) => n.from === null || n.from === undefined || n.from <= date).pop() ?? e.names[0];
   return String(current[language] ?? current.en);
 }
+
+/** Most rosters kept per roster list: one per date and language asked for; past this the list's cache starts over. */
+const MAX_ROSTERS_PER_LIST = 512;
+/** Rosters already computed, per roster list (layout data: loaded once, never changed) and date + language. */
+const computed = new WeakMap<unknown[], Map<string, readonly string[]>>();
+
+/**
+ * rosterOn, remembered: a layout asks for the same roster on every release of a day (the sidebar and the footer's
+ * count). The names are frozen, as every caller shares them; they depend only on the roster, date and language.
+ */
+export function sharedRosterOn(roster: unknown[], date: string, language: string): readonly string[] {
+  if (!Array.isArray(roster)) return rosterOn(roster, date, language);
+  let byDay = computed.get(roster);
+  if (!byDay || byDay.size >= MAX_ROSTERS_PER_LIST) computed.set(roster, (byDay = new Map()));
+  const key = `${date}\u0000${language}`;
+  let names = byDay.get(key);
+  if (!names) byDay.set(key, (names = frozenNames(rosterOn(roster, date, language))));
+  return names;
+}
+
+/**
+ * The names frozen, with their string form computed once. Handlebars compares each `{{#each}}` item with the parent
+ * context by `!=` when a template uses `../`, so iterating the names (strings) in such a template turns the whole list
+ * into a string once per name: a join of every name, per name, for every release. The string is the one
+ * Array.prototype.toString gives, so nothing that converts the list sees a difference.
+ */
+function frozenNames(names: string[]): readonly string[] {
+  const text = names.join(',');
+  Object.defineProperty(names, Symbol.toPrimitive, { value: () => text });
+  return Object.freeze(names);
+}
+

@@ -6,6 +6,8 @@ const NBSP = '\u00A0'; // no-break space
 /** Units after which a number keeps its unit on the same line. */
 const UNITS = ['%', '‰', '€', '$', '£', 'EUR', 'USD', 'CHF', 'km', 'm', 'cm', 'mm', 'kg', 'g', 't', 'h', 'min', 's', 'ha', 'km²', 'm²', 'MW', 'kW', 'GB', 'MB'];
 const NUMBER_UNIT = new RegExp(`(\\d) (${UNITS.map((u) => u.replace(/[$]/g, '\\$')).join('|')})(?![\\p{L}\\d])`, 'gu');
+/** What both number rules need somewhere in the text. */
+const ASCII_DIGIT = /[0-9]/;
 /** Abbreviations that keep the number after them: "No. 5", "n° 5", "p. 12", "Art. 3". */
 const NUMBER_PREFIX = /\b(No\.|Nos\.|no\.|n°|N°|p\.|pp\.|Art\.|art\.|§) (?=\d)/gu;
 
@@ -17,7 +19,8 @@ const NUMBER_PREFIX = /\b(No\.|Nos\.|no\.|n°|N°|p\.|pp\.|Art\.|art\.|§) (?=\d
  * Quotes and dashes are left as typed.
  */
 export function applyTypography(text: string, language: string): string {
-  let out = text.replace(NUMBER_UNIT, `$1${NBSP}$2`).replace(NUMBER_PREFIX, `$1${NBSP}`);
+  // Both number rules need a digit (\d is ASCII even with the u flag): most text has none, and skips two slow searches.
+  let out = ASCII_DIGIT.test(text) ? text.replace(NUMBER_UNIT, `$1${NBSP}$2`).replace(NUMBER_PREFIX, `$1${NBSP}`) : text;
   if (language.split('-')[0].toLowerCase() === 'fr') out = frenchSpacing(out);
   return out;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { rosterOn } from '../../src/fill/rosterOn.js';
+import { rosterOn, sharedRosterOn } from '../../src/fill/rosterOn.js';
 
 /** The roster as the layout loads it (YAML 1.2 core schema: dates stay strings). */
 const members = (parse(readFileSync(fileURLToPath(new URL('../../layouts/coe-press-release/data/members.yaml', import.meta.url)), 'utf8')) as { members: unknown[] }).members;
@@ -72,3 +72,27 @@ describe('coe-press-release members roster', () => {
     expect(names[at + 1]).toBe('Liechtenstein');
   });
 });
+
+describe('the remembered roster the layouts use', () => {
+  it('should give the names rosterOn gives, one frozen list per roster, date and language', () => {
+    const names = sharedRosterOn(members, '2007-03-12', 'en');
+    expect([...names]).toEqual(SEED_SIDEBAR);
+    expect(sharedRosterOn(members, '2007-03-12', 'en')).toBe(names);
+    expect(sharedRosterOn(members, '2007-03-12', 'fr')).toEqual(rosterOn(members, '2007-03-12', 'fr'));
+    expect(Object.isFrozen(names)).toBe(true);
+  });
+
+  it('should turn into the same text as any array of the names', () => {
+    const names = sharedRosterOn(members, '2019-02-12', 'en');
+    const plain = rosterOn(members, '2019-02-12', 'en');
+    expect(String(names)).toBe(String(plain));
+    expect(`${names}`).toBe(plain.join(','));
+    expect(names == (plain.join(',') as unknown)).toBe(true);
+    expect(Object.keys(names)).toEqual(Object.keys(plain));
+  });
+
+  it('should refuse a roster that is not a list, as rosterOn does', () => {
+    expect(() => sharedRosterOn('x' as unknown as unknown[], '2007-03-12', 'en')).toThrow('rosterOn: the roster must be a list');
+  });
+});
+
