@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The `pressroom` command: runs the compiled CLI (built by `npm ci` through the `prepare` script).
-import { main } from '../dist/cli/main.js';
+// The `pressroom` command: runs the CLI that `npm run build` (run by `npm ci` through `prepare`) compiled and bundled.
+import { runCli } from '../dist/cli/loadBundle.js';
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+process.exitCode = await runCli(process.argv.slice(2));

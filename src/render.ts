@@ -2,29 +2,44 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics/types.js';
-import { compileLayout } from './fill/compileLayout.js';
-import { fillLayout } from './fill/fillLayout.js';
 import type { CompiledLayout, FilledFo } from './fill/types.js';
-import { loadLayout } from './load/loadLayout.js';
 import type { SourceFile } from './load/types.js';
-import { parseRelease } from './release/parseRelease.js';
 import { loadIccProfile } from './archive/loadIccProfile.js';
 import { sourceAttachments } from './archive/sourceAttachments.js';
-import { drawPdf } from './draw/drawPdf.js';
 import { PDFA_LEVELS, type ArchiveOptions, type PdfaLevel } from './draw/types.js';
 import { PressroomError, fail } from './diagnostics/PressroomError.js';
-import { parseFo } from './fo/parseFo.js';
 import { parseUri } from './fo/parseValues.js';
 import type { FoElement } from './fo/types.js';
 import { loadFonts } from './load/loadFonts.js';
-import { loadHyphenation } from './load/loadHyphenation.js';
 import { loadImages } from './load/loadImages.js';
-import { createFontkitMetrics } from './typeset/fontkitMetrics.js';
 import type { FontMetrics } from './typeset/fonts.js';
-import { layoutDocument } from './typeset/layoutDocument.js';
 import type { ImageAsset } from './typeset/context.js';
 import type { PageLayout } from './typeset/types.js';
 import { VERSION } from './version.js';
+
+/**
+ * The stages' modules, imported on first use rather than with this file: they bring Handlebars, ajv, yaml, micromark,
+ * saxes, fontkit and pdfkit, most of a cold start, and a run that renders nothing (an up-to-date batch, `--help`,
+ * `layouts`) needs none of them. `fo` and `validate` need only the first group.
+ */
+const fillStages = once(async () => {
+  const [release, layout, compile, fill] = await Promise.all([import('./release/parseRelease.js'), import('./load/loadLayout.js'), import('./fill/compileLayout.js'), import('./fill/fillLayout.js')]);
+  return { parseRelease: release.parseRelease, loadLayout: layout.loadLayout, compileLayout: compile.compileLayout, fillLayout: fill.fillLayout };
+});
+const layoutStages = once(async () => {
+  const [fo, metrics, hyphenation, typeset] = await Promise.all([import('./fo/parseFo.js'), import('./typeset/fontkitMetrics.js'), import('./load/loadHyphenation.js'), import('./typeset/layoutDocument.js')]);
+  return { parseFo: fo.parseFo, createFontkitMetrics: metrics.createFontkitMetrics, loadHyphenation: hyphenation.loadHyphenation, layoutDocument: typeset.layoutDocument };
+});
+const drawStages = once(async () => ({ drawPdf: (await import('./draw/drawPdf.js')).drawPdf }));
+
+/** `load()` called once, its promise shared by every later call (a failed import is retried). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load().catch((err: unknown) => {
+    loading = undefined;
+    throw err;
+  }));
+}
 
 /** The project's own folders, found from this file so the CLI works from any working directory. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,7 +90,7 @@ export function getLayout(layoutsDir: string, name: string): Promise<CompiledLay
   const key = `${layoutsDir}\u0000${name}`;
   let layout = layoutCache.get(key);
   if (!layout) {
-    layout = loadLayout(layoutsDir, name).then(compileLayout);
+    layout = fillStages().then(async ({ loadLayout, compileLayout }) => compileLayout(await loadLayout(layoutsDir, name)));
     layoutCache.set(key, layout);
     layout.catch(() => layoutCache.delete(key));
   }
@@ -84,6 +99,7 @@ export function getLayout(layoutsDir: string, name: string): Promise<CompiledLay
 
 /** Reads and validates a release, then fills its layout: the XSL-FO that `pressroom fo` prints. */
 export async function fillRelease(source: SourceFile, options: RenderOptions = {}): Promise<FilledFo> {
+  const { parseRelease, fillLayout } = await fillStages();
   // 1. Read and validate the release data.
   const release = parseRelease(source);
   // 2. Fill the release's layout (compiled once per process); an unknown layout is the release's error, at its field.
@@ -102,7 +118,7 @@ const metricsCache = new Map<string, Promise<FontMetrics>>();
 function getMetrics(fontsDir: string): Promise<FontMetrics> {
   let metrics = metricsCache.get(fontsDir);
   if (!metrics) {
-    metrics = loadFonts(fontsDir).then(createFontkitMetrics);
+    metrics = Promise.all([loadFonts(fontsDir), layoutStages()]).then(([files, { createFontkitMetrics }]) => createFontkitMetrics(files));
     metricsCache.set(fontsDir, metrics);
     metrics.catch(() => metricsCache.delete(fontsDir));
   }
@@ -122,6 +138,7 @@ export interface LaidOutRelease {
 export async function layoutRelease(source: SourceFile, options: RenderOptions = {}): Promise<LaidOutRelease> {
   // 1–2. Read, validate and fill the layout.
   const filled = await fillRelease(source, options);
+  const { parseFo, loadHyphenation, layoutDocument } = await layoutStages();
   // 3. Parse the filled FO against our subset.
   const fo = parseFo(filled.name, filled.text);
   // 4. Read what the layout needs: fonts (once per process), the images it names (from its own folder only), patterns.
@@ -142,6 +159,7 @@ export async function renderRelease(source: SourceFile, options: RenderOptions =
   const { release, layout } = filled;
   const archive = archiveOptions(source, layout, options);
   if (archive.pdfa) archive.iccProfile = await loadIccProfile();
+  const { drawPdf } = await drawStages();
   const pdf = await drawPdf(pages, {
     title: release.title,
     author: layout.author,

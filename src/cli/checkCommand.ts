@@ -1,7 +1,7 @@
 // `pressroom check <pdfs..>`: a preflight of any PDF for archiving — PDF/A claim and metadata, fonts, tags, language, links, actions.
 import { readFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
-import { checkPdf, type CheckReport } from '../archive/checkPdf.js';
+import type { CheckReport } from '../archive/checkPdf.js';
 import { EXIT_FAILED, EXIT_OK, type CliContext, type CliIo } from './types.js';
 
 /** The arguments of `check`, as yargs parses them. */
@@ -25,6 +25,7 @@ export function checkCommand(ctx: CliContext): CommandModule<object, CheckArgs> 
 
 /** Checks every PDF, printing a summary line for each and a line per finding; returns the exit code. */
 export async function runCheck(io: CliIo, args: CheckArgs): Promise<number> {
+  const { checkPdf } = await import('../archive/checkPdf.js');
   let failed = false;
   for (const path of args.pdfs) {
     let bytes: Uint8Array;

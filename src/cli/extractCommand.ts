@@ -2,8 +2,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { readAttachments, type EmbeddedFile } from '../archive/readAttachments.js';
-import { readPdfObjects } from '../archive/readPdfObjects.js';
+import type { EmbeddedFile } from '../archive/readAttachments.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import { EXIT_FAILED, EXIT_OK, type CliContext, type CliIo } from './types.js';
 
@@ -39,6 +38,7 @@ export function extractCommand(ctx: CliContext): CommandModule<object, ExtractAr
 
 /** Extracts (or lists) the embedded files; returns the exit code. */
 export async function runExtract(io: CliIo, args: ExtractArgs): Promise<number> {
+  const [{ readAttachments }, { readPdfObjects }] = await Promise.all([import('../archive/readAttachments.js'), import('../archive/readPdfObjects.js')]);
   let files: EmbeddedFile[];
   try {
     files = readAttachments(readPdfObjects(await readFile(args.pdf)));

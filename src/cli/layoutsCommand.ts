@@ -1,6 +1,5 @@
 // `pressroom layouts`: lists the layouts a release can name, one line each.
 import type { CommandModule } from 'yargs';
-import { listLayouts } from '../load/loadLayout.js';
 import { DEFAULT_LAYOUTS_DIR } from '../render.js';
 import { LAYOUTS_OPTION } from './options.js';
 import { printFailure } from './printDiagnostics.js';
@@ -29,6 +28,7 @@ export function layoutsCommand(ctx: CliContext): CommandModule<object, LayoutsAr
 export async function runLayouts(io: CliIo, args: LayoutsArgs): Promise<number> {
   const dir = args.layouts ?? DEFAULT_LAYOUTS_DIR;
   try {
+    const { listLayouts } = await import('../load/loadLayout.js');
     const listing = await listLayouts(dir);
     const layouts = listing.flatMap((l) => ('error' in l ? [] : [l]));
     const nameWidth = Math.max(0, ...layouts.map((l) => l.name.length));

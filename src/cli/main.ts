@@ -1,5 +1,5 @@
 // The `pressroom` command line: wires the commands into yargs and turns the outcome into an exit code.
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { VERSION } from '../version.js';
 import { checkCommand } from './checkCommand.js';
 import { extractCommand } from './extractCommand.js';
@@ -59,6 +59,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (err && !message) throw err;
       throw new UsageError(message ?? err?.message ?? 'invalid command line');
     });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
     return code;
@@ -70,6 +71,22 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     printFailure(io, 'pressroom', err);
     return EXIT_FAILED;
   }
+}
+
+/** The part of yargs' internals that skipHelpCache changes (yargs 17 and 18). */
+export interface YargsUsageInternals {
+  getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * Before it runs a command's handler, yargs formats the whole help text, to print it should the handler fail; we
+ * print our own errors, so that is 15–20 ms of every start (most of it Intl.Segmenter measuring text nobody sees).
+ * yargs has no option for it, so its usage object is told not to. Should a yargs release rename these internals,
+ * the help text is formatted again: slower, no different (tests/cli/main.test.ts checks they are still there).
+ */
+export function skipHelpCache(parser: Argv): void {
+  const usage = (parser as YargsUsageInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 /** Puts back the `-` arguments hidden from yargs-parser (see STDIN_PLACEHOLDER), before validation and handlers. */

@@ -1,5 +1,5 @@
 // The progress bar of a batch on a terminal (count, rate, ETA), and the lines printed around it.
-import cliProgress from 'cli-progress';
+import type { MultiBar, SingleBar } from 'cli-progress';
 import type { CliIo } from './types.js';
 
 /** Where a batch prints while it runs: results (stdout), problems (stderr), and the bar's count. */
@@ -20,9 +20,11 @@ export interface BatchPrinter {
 const BAR_FPS = 10;
 
 /** A printer with a bar when `showBar` (stderr is a terminal, not --quiet), or plain lines otherwise. */
-export function createBatchPrinter(io: CliIo, showBar: boolean): BatchPrinter {
+export async function createBatchPrinter(io: CliIo, showBar: boolean): Promise<BatchPrinter> {
   if (!showBar) return { out: io.out, err: io.err, start: () => undefined, tick: () => undefined, stop: () => undefined };
-  const bars = new cliProgress.MultiBar({
+  // Imported only for a bar: a piped or quiet batch does not load it.
+  const { default: cliProgress } = await import('cli-progress');
+  const bars: MultiBar = new cliProgress.MultiBar({
     stream: process.stderr,
     format: 'rendering [{bar}] {value}/{total} | {rate} docs/s | ETA {eta_formatted}',
     fps: BAR_FPS,
@@ -30,7 +32,7 @@ export function createBatchPrinter(io: CliIo, showBar: boolean): BatchPrinter {
     clearOnComplete: true,
     etaBuffer: 50,
   }, cliProgress.Presets.shades_classic);
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: SingleBar | undefined;
   let started = 0;
   let done = 0;
   const rate = () => (done / Math.max((performance.now() - started) / 1000, 1e-3)).toFixed(1);

@@ -1,6 +1,5 @@
 // `pressroom render <inputs..> [-o DIR|FILE|-]`: renders releases on a worker pool and writes each PDF atomically.
 import type { CommandModule } from 'yargs';
-import { renderBatch } from '../batch/renderBatch.js';
 import type { BatchOptions, BatchRecord, BatchResult } from '../batch/types.js';
 import { DEFAULT_TIMEOUT_MS } from '../batch/types.js';
 import { STDIN_INPUT } from '../load/expandInputs.js';
@@ -103,7 +102,7 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
   // 2. A batch, with Ctrl-C handled: the first stops starting renders, the second abandons those in progress.
   const paths = args.stdinList ? inputs.concat(await readPathList()) : inputs;
   const interrupts = hooks.stop ? undefined : listenForInterrupts(io);
-  const printer = createBatchPrinter(io, Boolean(io.errIsTTY) && !args.quiet);
+  const printer = await createBatchPrinter(io, Boolean(io.errIsTTY) && !args.quiet);
   const options: BatchOptions = {
     output: args.output,
     layoutsDir: args.layouts,
@@ -123,6 +122,8 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
   };
   let result: BatchResult;
   try {
+    // Imported here, not with this file: `--help` and the other commands need none of the batch machinery.
+    const { renderBatch } = await import('../batch/renderBatch.js');
     result = await renderBatch(paths, options);
   } catch (err) {
     // Only a usage problem with -o escapes renderBatch.

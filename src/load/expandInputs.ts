@@ -1,7 +1,6 @@
 // Turns the inputs named on the command line (files, folders, globs, `-`) into the list of release files.
 import { stat } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { errorAt } from '../diagnostics/PressroomError.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { RELEASE_EXTENSIONS } from './decodeSource.js';
@@ -30,6 +29,9 @@ export interface ExpandOptions {
   /** The folder relative inputs and globs are read from (default: the working directory). */
   cwd?: string;
 }
+
+/** The glob library, imported only for folders and globs: a command line naming files never loads it. */
+const globbing = () => import('tinyglobby');
 
 /** Glob (below a folder) of the files a folder input contributes: every release extension, at any depth. */
 const RELEASE_FILES_GLOB = `**/*.{${RELEASE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
@@ -67,13 +69,14 @@ async function expandOne(arg: string, cwd: string): Promise<ReleaseInput[]> {
   const info = await stat(resolve(cwd, arg)).catch(() => undefined);
   if (info?.isFile()) return [{ path: normalize(arg), root: dirname(normalize(arg)) }];
   if (info?.isDirectory()) return expandFolder(arg, cwd);
-  if (isDynamicPattern(arg)) return expandGlob(arg, cwd);
+  if ((await globbing()).isDynamicPattern(arg)) return expandGlob(arg, cwd);
   throw new InputProblem('no such file or folder', 'check the path; quote a glob so the shell does not expand it');
 }
 
 /** Every release file below a folder, at any depth (hidden files and folders skipped). */
 async function expandFolder(folder: string, cwd: string): Promise<ReleaseInput[]> {
   const root = normalize(folder);
+  const { glob } = await globbing();
   const matches = await glob(RELEASE_FILES_GLOB, { cwd: resolve(cwd, root), onlyFiles: true, caseSensitiveMatch: false });
   if (matches.length === 0) throw new InputProblem('the folder holds no release files', `releases end in ${RELEASE_EXTENSIONS.join(', ')}`);
   return matches.map((m) => ({ path: join(root, m), root }));
@@ -81,14 +84,15 @@ async function expandFolder(folder: string, cwd: string): Promise<ReleaseInput[]
 
 /** The release files a glob matches, found from the glob's fixed leading folders. */
 async function expandGlob(pattern: string, cwd: string): Promise<ReleaseInput[]> {
-  const { base, rest } = splitGlob(pattern);
+  const { glob, isDynamicPattern } = await globbing();
+  const { base, rest } = splitGlob(pattern, isDynamicPattern);
   const matches = (await glob(rest, { cwd: resolve(cwd, base), onlyFiles: true, expandDirectories: false })).filter(isReleaseFile);
   if (matches.length === 0) throw new InputProblem('the glob matches no release files', `check the pattern; releases end in ${RELEASE_EXTENSIONS.join(', ')}`);
   return matches.map((m) => ({ path: join(base, m), root: base }));
 }
 
 /** Splits a glob into its fixed leading folders (`releases/2007`) and the part with wildcards (`**\/*.md`). */
-function splitGlob(pattern: string): { base: string; rest: string } {
+function splitGlob(pattern: string, isDynamicPattern: (part: string) => boolean): { base: string; rest: string } {
   const parts = pattern.split('/');
   const firstDynamic = parts.findIndex((p) => isDynamicPattern(p));
   const fixed = parts.slice(0, firstDynamic);

@@ -1,0 +1,58 @@
+// The bundle loader: a CommonJS bundle runs as a module, and its code cache is used only for the very bundle it was made for.
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBundle } from '../../src/cli/loadBundle.js';
+
+/** A bundle whose first line names it, as scripts/bundle-cli.mjs writes them, computing `value` in a function. */
+const bundleText = (name: string, addend: number) => `// bundle ${name}\nmodule.exports.value = (() => 41 + ${addend})();\nmodule.exports.where = [typeof require, __filename, __dirname];\n`;
+
+describe('loadBundle', () => {
+  it('should run the bundle as a CommonJS module, then reuse the code cache it saved', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pressroom-bundle-'));
+    const file = join(dir, 'cli.cjs');
+    writeFileSync(file, bundleText('a', 1));
+    const first = loadBundle(file, `${file}.cache`);
+    expect(first.exports.value).toBe(42);
+    expect(first.exports.where).toEqual(['function', file, dir]);
+    expect(first.cacheAccepted).toBe(false);
+    expect(first.saveCache()).toBe(true);
+    const second = loadBundle(file, `${file}.cache`);
+    expect(second.cacheAccepted).toBe(true);
+    expect(second.exports.value).toBe(42);
+  });
+
+  it('should not use the cache of another bundle of the same length (V8 would: it checks only the length)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pressroom-bundle-'));
+    const file = join(dir, 'cli.cjs');
+    // A rebuild: another hash on the first line, even with the file's old time.
+    writeFileSync(file, bundleText('a', 1));
+    loadBundle(file, `${file}.cache`).saveCache();
+    const { mtime } = statSync(file);
+    writeFileSync(file, bundleText('b', 2));
+    utimesSync(file, mtime, mtime);
+    expect(readFileSync(file, 'utf8').length).toBe(bundleText('a', 1).length);
+    const rebuilt = loadBundle(file, `${file}.cache`);
+    expect(rebuilt.cacheAccepted).toBe(false);
+    expect(rebuilt.exports.value).toBe(43);
+    // An edit by hand: the same first line, a later time.
+    rebuilt.saveCache();
+    writeFileSync(file, bundleText('b', 3));
+    utimesSync(file, mtime, new Date(mtime.getTime() + 1000));
+    const edited = loadBundle(file, `${file}.cache`);
+    expect(edited.cacheAccepted).toBe(false);
+    expect(edited.exports.value).toBe(44);
+  });
+
+  it('should compile from source when the cache file is damaged or cannot be written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pressroom-bundle-'));
+    const file = join(dir, 'cli.cjs');
+    writeFileSync(file, bundleText('a', 1));
+    writeFileSync(`${file}.cache`, `// bundle a\n${'x'.repeat(100)}`);
+    const damaged = loadBundle(file, `${file}.cache`);
+    expect(damaged.cacheAccepted).toBe(false);
+    expect(damaged.exports.value).toBe(42);
+    expect(loadBundle(file, join(dir, 'no/such/folder/cli.cjs.cache')).saveCache()).toBe(false);
+  });
+});
