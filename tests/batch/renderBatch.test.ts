@@ -64,7 +64,8 @@ describe('renderBatch', { timeout: 10_000 }, () => {
   });
 
   it('should start nothing more once stopped, and finish what is in flight', async () => {
-    const dir = await workspace(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`r${String(i).padStart(2, '0')}.md`, `R${i}`])));
+    // Renders slower than writes, as real ones are: otherwise the lanes could start every input before the first is written.
+    const dir = await workspace(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`r${String(i).padStart(2, '0')}.md`, `R${i} SLOW`])));
     const stop = new AbortController();
     const result = await batch(dir, { stop: stop.signal, onRecord: () => stop.abort() });
     expect(result.summary.interrupted).toBe(true);
