@@ -1,6 +1,7 @@
 // pressroom's benchmark (npm run bench; never part of npm test): warm and cold single documents, batches, memory,
 // peers, and a PASS/FAIL line per target of issue 5.
-// Options: --count N (batch corpus, default 10000), --scale N (documents of the 1-vs-N-workers comparison, default
+// Options: --count N (batch corpus, default 2000: with the engine at ~25 ms/doc, 10,000 takes several minutes; the
+// memory targets are for 10,000, so pass --count 10000 for them), --scale N (documents of the 1-vs-N-workers comparison, default
 // 1000), --varied N (different documents timed warm, default 200), --runs N (warm runs of the seed, default 200),
 // --jobs N (workers, default: cores).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,7 +26,7 @@ const MiB = 1024 * 1024;
 /** The targets of issue 5. */
 const TARGET = { msPerDoc: 5, msPerPage: 3, docsPerSecond: 300, scaling: 1.8, peakRssMiB: 250, growthMiB: 10, coldMs: 300 };
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, scale: { type: 'string', default: '1000' }, varied: { type: 'string', default: '200' }, runs: { type: 'string', default: '200' }, jobs: { type: 'string', default: String(availableParallelism()) } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' }, scale: { type: 'string', default: '1000' }, varied: { type: 'string', default: '200' }, runs: { type: 'string', default: '200' }, jobs: { type: 'string', default: String(availableParallelism()) } } });
 const COUNT = Number(values.count);
 const SCALE = Math.min(COUNT, Number(values.scale));
 const VARIED = Math.min(COUNT, Number(values.varied));
@@ -154,6 +155,7 @@ verdict(full.docsPerSecond >= TARGET.docsPerSecond, `${COUNT}-document batch on 
 verdict(full.peakRss <= TARGET.peakRssMiB * MiB, `${COUNT}-document batch peak RSS ${mib(full.peakRss)} ≤ ${TARGET.peakRssMiB} MiB`);
 verdict(growth <= TARGET.growthMiB * MiB, `RSS growth from the first to the last ${full.window} documents ${mib(growth)} ≤ ${TARGET.growthMiB} MiB (GC noise)`);
 if (full.failed + one.failed + many.failed > 0) verdict(false, 'every corpus document rendered');
+if (COUNT < 10_000) verdicts.push(`(the targets are for 10,000 documents: run with --count 10000 to check them)`);
 
 // 5. The report.
 console.log(`\npressroom bench: node ${process.version}, ${availableParallelism()} cores, load average ${fmt(loadavg()[0], 2)} at the end; ${RUNS} warm runs after ${WARM_UP} warm-up; corpus ${COUNT}; ${fmt((performance.now() - benchStarted) / 1000, 0)} s in all\n`);
