@@ -1,22 +1,37 @@
-// Child process of the benchmark: renders a corpus with N workers and reports docs/s and memory as one JSON line.
+// Child process of the benchmark: renders inputs with N workers and reports docs/s and memory as one JSON line.
+// Usage: node batch.mjs OUT_DIR JOBS INPUT...
+// RSS is the whole process's (main thread and workers), sampled every SAMPLE_MS; the peak also from the kernel's
+// high-water mark. The peaks while the first and the last WINDOW documents finish show growth over the batch.
 import { readFileSync } from 'node:fs';
 import { renderBatch } from '../dist/index.js';
 
-const [input, output, jobs] = process.argv.slice(2);
-/** RSS samples every SAMPLE_MS: the batch's peak, and its growth from the first to the last thousand documents. */
-const SAMPLE_MS = 100;
-let peak = 0;
-const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
-const timer = setInterval(sample, SAMPLE_MS);
+const [output, jobs, ...inputs] = process.argv.slice(2);
+const SAMPLE_MS = 50;
+const WINDOW = 1000;
 let done = 0;
-let rssAfterFirstThousand = 0;
+let total = 0;
+let peak = 0;
+let firstWindowPeak = 0;
+let lastWindowPeak = 0;
+const sample = () => {
+  const rss = process.memoryUsage.rss();
+  peak = Math.max(peak, rss);
+  if (done < WINDOW) firstWindowPeak = Math.max(firstWindowPeak, rss);
+  if (done >= total - WINDOW) lastWindowPeak = Math.max(lastWindowPeak, rss);
+};
+const timer = setInterval(sample, SAMPLE_MS);
 const started = performance.now();
-const result = await renderBatch([input], { output, jobs: Number(jobs), force: true, onRecord: () => {
-  done += 1;
-  if (done === 1000) rssAfterFirstThousand = process.memoryUsage().rss;
-} });
+const result = await renderBatch(inputs, {
+  output,
+  jobs: Number(jobs),
+  onStart: (n) => (total = n),
+  onRecord: () => {
+    sample();
+    done += 1;
+  },
+});
 const ms = performance.now() - started;
 clearInterval(timer);
 sample();
 const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
-console.log(JSON.stringify({ ...result.summary, ms, docsPerSecond: result.summary.rendered / (ms / 1000), peakRss: Math.max(peak, hwm), rssAfterFirstThousand, rssAtEnd: process.memoryUsage().rss }));
+console.log(JSON.stringify({ ...result.summary, ms, docsPerSecond: result.summary.rendered / (ms / 1000), peakRss: Math.max(peak, hwm), firstWindowPeak, lastWindowPeak, window: Math.min(WINDOW, total) }));

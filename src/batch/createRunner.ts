@@ -2,9 +2,10 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { ResourceLimits } from 'node:worker_threads';
 import { errorAt } from '../diagnostics/PressroomError.js';
 import type { SourceFile } from '../load/types.js';
-import { renderRelease, type RenderOptions } from '../render.js';
+import type { RenderOptions } from '../render.js';
 import { renderOutcome, type RenderEngine, type RenderOutcome } from './renderOutcome.js';
 import type { WorkerTask } from './worker.js';
 
@@ -30,6 +31,16 @@ export interface RunnerConfig {
   engineModule?: string;
 }
 
+/**
+ * The V8 heap of each worker. By default a worker's heap may grow to gigabytes before a full collection (V8 lets the
+ * old generation grow fourfold past the live heap when the limit is large) and its young generation is 48 MB: with
+ * a live heap of about 30 MB, each worker sat at ~200 MB of RSS. A limit under 2 GB makes V8 collect when the old
+ * generation has grown by 1.3–2× (1.4× at 512 MB), so a worker stays near 80 MB. 512 MB still holds a 500-page
+ * release (which needs ~250 MB); a release past it fails alone, as a crashed worker, and the pool starts another.
+ * The price is CPU: more full collections (see bench/run.mjs for the figures).
+ */
+export const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 };
+
 /** The default number of workers: one per core the process may use. */
 export function defaultJobs(): number {
   return availableParallelism();
@@ -41,11 +52,15 @@ export function createRunner(config: RunnerConfig): Runner {
   return createPoolRunner(config);
 }
 
-/** Renders in this thread (no worker start-up cost); a budget abandons a render but cannot stop synchronous work. */
+/**
+ * Renders in this thread (no worker start-up cost); a budget abandons a render but cannot stop synchronous work.
+ * The engine is imported on the first render: with workers, this thread only dispatches and writes, and never loads it.
+ */
 function createInThreadRunner(config: RunnerConfig): Runner {
-  const engine: Promise<RenderEngine> = config.engineModule ? import(config.engineModule).then((m: { renderRelease: RenderEngine }) => m.renderRelease) : Promise.resolve(renderRelease);
+  let engine: Promise<RenderEngine> | undefined;
   return {
     run: async (source, signal) => {
+      engine ??= import(config.engineModule ?? '../render.js').then((m: { renderRelease: RenderEngine }) => m.renderRelease);
       const rendering = engine.then((e) => renderOutcome(e, source, config.options));
       return Promise.race([rendering, abandoned(signal, source.path, config.timeoutMs)]);
     },
@@ -64,6 +79,7 @@ function createPoolRunner(config: RunnerConfig): Runner {
       maxThreads: config.jobs,
       // Workers stay for the whole batch: their caches (fonts, layouts, shaped words) are the point of keeping them.
       idleTimeout: Number.POSITIVE_INFINITY,
+      resourceLimits: WORKER_RESOURCE_LIMITS,
     });
   return {
     run: async (source, signal) => {

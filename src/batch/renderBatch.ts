@@ -15,6 +15,8 @@ import { DEFAULT_TIMEOUT_MS, type BatchOptions, type BatchRecord, type BatchResu
 
 /** How often, at most, manifests are saved during a batch, so a killed batch loses little of its progress. */
 const MANIFEST_SAVE_INTERVAL_MS = 2_000;
+/** Most PDFs waiting to be written: enough to keep a disk busy (syncs overlap), few enough to bound their memory. */
+const MAX_PENDING_WRITES = 8;
 
 /**
  * Renders every release the inputs name (files, folders, globs) and writes each PDF atomically.
@@ -64,6 +66,11 @@ function planWork(inputs: readonly ReleaseInput[], planned: readonly PlannedOutp
   });
 }
 
+/** A record already final, in the shape renderOne gives. */
+function done(record: BatchRecord): { record: Promise<BatchRecord> } {
+  return { record: Promise.resolve(record) };
+}
+
 /** A failed record. */
 function failedRecord(input: string, output: string | undefined, diagnostics: Diagnostic[], ms = 0): BatchRecord {
   return { input, output, status: 'failed', pages: 0, ms, diagnostics };
@@ -111,16 +118,25 @@ class Batch {
     return this.#records.filter((r): r is BatchRecord => r !== undefined);
   }
 
-  /** Renders the work items with `jobs` lanes pulling the next item until done or stopped. */
+  /**
+   * Renders the work items with `jobs` lanes pulling the next item until done or stopped. A lane hands its PDF to
+   * the writes and goes on to the next render at once: a synced atomic write takes milliseconds, which the worker
+   * would otherwise spend idle. At most MAX_PENDING_WRITES writes wait, so a slow disk holds back the renders.
+   */
   async renderAll(work: WorkItem[], offset: number): Promise<void> {
     const runner = createRunner({ jobs: Math.min(this.#jobs, work.length), options: this.#render, timeoutMs: this.#timeoutMs, engineModule: this.#options.engineModule?.toString() });
     const onAbort = () => this.#inFlight.forEach((c) => c.abort('interrupt'));
     this.#options.abort?.addEventListener('abort', onAbort);
+    const writes = new Set<Promise<void>>();
     let next = 0;
     const lane = async () => {
       while (next < work.length && !this.#stopped()) {
+        while (writes.size >= MAX_PENDING_WRITES) await Promise.race(writes);
         const index = next++;
-        this.finish(offset + index, await this.#renderOne(work[index]!, runner));
+        const { record } = await this.#renderOne(work[index]!, runner);
+        const writing = record.then((r) => this.finish(offset + index, r));
+        writes.add(writing);
+        void writing.finally(() => writes.delete(writing));
       }
     };
     try {
@@ -128,6 +144,7 @@ class Batch {
     } finally {
       this.#options.abort?.removeEventListener('abort', onAbort);
       this.interrupted = next < work.length;
+      await Promise.all(writes);
       await runner.close();
       await this.#saveManifests();
     }
@@ -137,28 +154,32 @@ class Batch {
     return Boolean(this.#options.stop?.aborted || this.#options.abort?.aborted);
   }
 
-  /** One input: load, skip when up to date, render, write; every ending is a record. */
-  async #renderOne(item: WorkItem, runner: Runner): Promise<BatchRecord> {
+  /** One input: load, skip when up to date, render; resolves once rendered, its record once written too. */
+  async #renderOne(item: WorkItem, runner: Runner): Promise<{ record: Promise<BatchRecord> }> {
     const started = performance.now();
     const { input, output } = item;
-    if (output === undefined) return failedRecord(input.path, undefined, item.problems);
+    if (output === undefined) return done(failedRecord(input.path, undefined, item.problems));
     const elapsed = () => performance.now() - started;
     let source;
     try {
       source = await loadInput(input.path);
     } catch (err) {
-      return failedRecord(input.path, output, diagnosticsOf(err, input.path), elapsed());
+      return done(failedRecord(input.path, output, diagnosticsOf(err, input.path), elapsed()));
     }
-    const incremental = this.#incremental && input.path !== STDIN_INPUT;
-    const upToDate = incremental ? await this.#upToDate(output, source.bytes) : undefined;
-    if (upToDate) return { input: input.path, output, status: 'skipped', pages: upToDate.pages, ms: elapsed(), diagnostics: [] };
+    // Stdin has no stable name to remember it by; any other input's fingerprint is recorded, with --force too.
+    const remembered = input.path !== STDIN_INPUT;
+    const upToDate = remembered && this.#incremental ? await this.#upToDate(output, source.bytes) : undefined;
+    if (upToDate) return done({ input: input.path, output, status: 'skipped', pages: upToDate.pages, ms: elapsed(), diagnostics: [] });
     const outcome = await this.#run(runner, source);
-    if (!outcome.ok) return { ...failedRecord(input.path, output, outcome.diagnostics, elapsed()), ...internalError(outcome.internal, outcome.stack) };
-    const fingerprint = incremental && outcome.layout !== undefined ? await this.#fingerprint(source.bytes, outcome.layout) : undefined;
-    const written = this.#write(output, outcome.pdf, fingerprint && outcome.layout ? { fingerprint, layout: outcome.layout, size: outcome.pdf.byteLength, pages: outcome.pages } : undefined);
-    const problem = await written;
-    if (problem) return failedRecord(input.path, output, problem, elapsed());
-    return { input: input.path, output, status: 'rendered', pages: outcome.pages, ms: elapsed(), diagnostics: outcome.diagnostics };
+    if (!outcome.ok) return done({ ...failedRecord(input.path, output, outcome.diagnostics, elapsed()), ...internalError(outcome.internal, outcome.stack) });
+    const written = async (): Promise<BatchRecord> => {
+      const fingerprint = remembered && outcome.layout !== undefined ? await this.#fingerprint(source.bytes, outcome.layout) : undefined;
+      const problem = await this.#write(output, outcome.pdf, fingerprint && outcome.layout ? { fingerprint, layout: outcome.layout, size: outcome.pdf.byteLength, pages: outcome.pages } : undefined);
+      if (problem) return failedRecord(input.path, output, problem, elapsed());
+      return { input: input.path, output, status: 'rendered', pages: outcome.pages, ms: elapsed(), diagnostics: outcome.diagnostics };
+    };
+    // Hashing the layout folder can fail (an unreadable file): that fails this input, not the batch.
+    return { record: written().catch((err: unknown) => failedRecord(input.path, output, diagnosticsOf(err, output), elapsed())) };
   }
 
   /** Runs one render under its time budget and the batch's abort. */

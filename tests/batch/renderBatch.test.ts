@@ -50,10 +50,22 @@ describe('renderBatch', { timeout: 10_000 }, () => {
     expect(changed.records.map(brief)).toEqual(['a.md skipped 1', 'b.md rendered 2', 'c.md rendered 1']);
     expect(await readFile(join(dir, 'out/c.pdf'), 'utf8')).toBe('%PDF-1.7 C\n%%EOF');
     expect((await batch(dir, { force: true })).summary).toMatchObject({ rendered: 3, skipped: 0 });
+    // A forced run records what it rendered, so the next run need not render it again.
+    expect((await batch(dir)).summary).toMatchObject({ rendered: 0, skipped: 3 });
+  });
+
+  it('should render in this thread with one job, in input order, writing every PDF before it returns', async () => {
+    const dir = await workspace(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`r${String(i).padStart(2, '0')}.md`, i === 3 ? 'FAIL' : `R${i}`])));
+    const emitted: string[] = [];
+    const result = await batch(dir, { jobs: 1, onRecord: (r) => emitted.push(brief(r)) });
+    expect(emitted).toEqual(result.records.map(brief));
+    expect(result.records.map((r) => r.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i === 3 ? 'failed' : 'rendered')));
+    for (const r of result.records.filter((r) => r.status === 'rendered')) expect(await readFile(r.output!, 'utf8')).toMatch(/^%PDF-1.7 R\d+/);
   });
 
   it('should start nothing more once stopped, and finish what is in flight', async () => {
-    const dir = await workspace(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`r${String(i).padStart(2, '0')}.md`, `R${i}`])));
+    // Renders slower than writes, as real ones are: otherwise the lanes could start every input before the first is written.
+    const dir = await workspace(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`r${String(i).padStart(2, '0')}.md`, `R${i} SLOW`])));
     const stop = new AbortController();
     const result = await batch(dir, { stop: stop.signal, onRecord: () => stop.abort() });
     expect(result.summary.interrupted).toBe(true);
