@@ -14,25 +14,29 @@ import { wordsOf, type Frag } from './words.js';
 type NumberText = (source: string, refId: string | null) => string | undefined;
 
 /**
- * Most memory the remembered paragraphs of one font set may take, in bytes (as estimated by `weightOf`): some hundreds
- * of documents' worth, so a layout's boilerplate stays remembered through a batch where each document brings new text.
+ * Most memory the remembered paragraphs of one font set may take, in bytes (as estimated by `weightOf`): a layout's
+ * boilerplate takes some tens of kilobytes, so this holds the recurring paragraphs of many layouts.
  */
-const MAX_REMEMBERED_BYTES = 8 * 2 ** 20;
+const MAX_REMEMBERED_BYTES = 4 * 2 ** 20;
 /** Estimated bytes of a remembered frag with its place on the line. */
 const FRAG_BYTES = 120;
 /** Paragraphs with longer keys are not remembered: long ones are body text, which seldom recurs. */
 const MAX_KEY_LENGTH = 2_000;
+/** Most paragraphs known to have been seen once (a number each): many documents' worth of body text. */
+const MAX_SEEN = 50_000;
 
 /** A line as remembered: its frags without their styles, each with the index of the piece whose style it takes. */
 interface LineTemplate extends Omit<LineBox, 'frags' | 'footnotes'> {
   frags: { piece: number; frag: Frag; x: number; spaceAfter: number }[];
 }
 
-/** What is remembered of a paragraph: seen once (body text mostly is, and is not worth a template), its lines, or null if they cannot be. */
-type Remembered = typeof SEEN_ONCE | LineTemplate[] | null;
-const SEEN_ONCE = 'seen once';
+/** The paragraphs of one font set: hashes of those seen once, and the lines of those seen again (null: not rememberable). */
+interface Memo {
+  seen: Set<number>;
+  lines: BoundedCache<string, LineTemplate[] | null>;
+}
 
-const memos = new WeakMap<FontMetrics, BoundedCache<string, Remembered>>();
+const memos = new WeakMap<FontMetrics, Memo>();
 
 /** The lines of a paragraph of `pieces` in `shape`: from memory when the same paragraph was broken before. */
 export function paragraphLines(pieces: InlinePiece[], shape: ParagraphShape, ctx: LayoutContext, numberText: NumberText): LineBox[] {
@@ -40,20 +44,31 @@ export function paragraphLines(pieces: InlinePiece[], shape: ParagraphShape, ctx
   const key = keyOf(pieces, shape, ctx, numberText);
   if (key === null) return compute();
   let memo = memos.get(ctx.metrics);
-  if (!memo) memos.set(ctx.metrics, (memo = new BoundedCache(MAX_REMEMBERED_BYTES, weightOf)));
-  // A paragraph's lines are remembered the second time it is met: most text is met once, and then costs only its key.
-  const remembered = memo.peek(key);
-  if (remembered === undefined || remembered === SEEN_ONCE) {
-    const lines = compute();
-    memo.set(key, remembered === undefined ? SEEN_ONCE : templateOf(lines, pieces));
-    return lines;
+  if (!memo) memos.set(ctx.metrics, (memo = { seen: new Set(), lines: new BoundedCache(MAX_REMEMBERED_BYTES, weightOf) }));
+  const remembered = memo.lines.peek(key);
+  if (remembered !== undefined) return remembered ? linesFrom(remembered, pieces) : compute();
+  // Lines are remembered the second time a paragraph is met: body text is mostly met once, and then leaves only a
+  // number behind (two paragraphs with one hash only make the second remembered early; the key decides a match).
+  const lines = compute();
+  const hash = hashOf(key);
+  if (memo.seen.has(hash)) memo.lines.set(key, templateOf(lines, pieces));
+  else {
+    if (memo.seen.size >= MAX_SEEN) memo.seen.clear();
+    memo.seen.add(hash);
   }
-  return remembered ? linesFrom(remembered, pieces) : compute();
+  return lines;
+}
+
+/** 32-bit FNV-1a of the key's UTF-16 units. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Estimated bytes of an entry: its key (two bytes a character) and its template's frags. */
-function weightOf(remembered: Remembered, key: string): number {
-  const frags = Array.isArray(remembered) ? remembered.reduce((n, line) => n + line.frags.length + 1, 0) : 0;
+function weightOf(template: LineTemplate[] | null, key: string): number {
+  const frags = template ? template.reduce((n, line) => n + line.frags.length + 1, 0) : 0;
   return 2 * key.length + FRAG_BYTES * frags;
 }
 
@@ -84,31 +99,36 @@ function keyOf(pieces: InlinePiece[], shape: ParagraphShape, ctx: LayoutContext,
     const hyphenation = h ? `${idOf(hyphenatorFor(ctx.hyphenators, h.language))},${quoted(h.language)},${h.remain},${h.push},${quoted(h.character)}` : '-';
     return `${idOf(s.face as FontFace)},${s.size},${s.lineHeight},${s.shift},${hyphenation}`;
   };
+  // Long paragraphs are turned away before their key is built.
+  let length = 0;
+  for (const piece of pieces) if (piece.kind === 'text' && (length += piece.text.length) > MAX_KEY_LENGTH) return null;
   const { props } = shape;
-  let key = `${ctx.lineBreaking ?? 'total-fit'}|${shape.width},${props.textIndent},${props.textAlign},${props.textAlignLast},${props.hyphenationLadder}|${styleKey(shape.strut)}`;
+  const parts = [`${ctx.lineBreaking ?? 'total-fit'}|${shape.width},${props.textIndent},${props.textAlign},${props.textAlignLast},${props.hyphenationLadder}|${styleKey(shape.strut)}`];
   for (const piece of pieces) {
     switch (piece.kind) {
       case 'text':
-        key += `|T${styleKey(piece.style)}:${quoted(piece.text)}`;
+        parts.push(`|T${styleKey(piece.style)}:`, quoted(piece.text));
         break;
       case 'number':
-        key += `|N${styleKey(piece.style)}:${piece.source},${piece.refId === null ? '-' : quoted(piece.refId)},${quoted(numberText(piece.source, piece.refId) ?? '-')}`;
+        parts.push(`|N${styleKey(piece.style)}:${piece.source},${piece.refId === null ? '-' : quoted(piece.refId)},${quoted(numberText(piece.source, piece.refId) ?? '-')}`);
         break;
       case 'leader':
-        key += `|L${styleKey(piece.style)}:${piece.pattern},${piece.length === null ? '-' : 'pt' in piece.length ? `${piece.length.pt}pt` : `${piece.length.percent}%`},${piece.thickness}`;
+        parts.push(`|L${styleKey(piece.style)}:${piece.pattern},${piece.length === null ? '-' : 'pt' in piece.length ? `${piece.length.pt}pt` : `${piece.length.percent}%`},${piece.thickness}`);
         break;
       case 'graphic':
-        key += `|G${styleKey(piece.style)}:${quoted(piece.src)},${piece.width},${piece.height}`;
+        parts.push(`|G${styleKey(piece.style)}:${quoted(piece.src)},${piece.width},${piece.height}`);
         break;
       case 'break':
-        key += '|B';
+        parts.push('|B');
         break;
       case 'footnote':
         return null;
     }
-    if (key.length > MAX_KEY_LENGTH) return null;
   }
-  return key;
+  // Joined, the key is one flat string of its own: concatenated, it would be a rope holding on to the texts it was
+  // made of, slices of the whole filled FO, and a remembered key would keep each document's FO alive.
+  const key = parts.join('');
+  return key.length > MAX_KEY_LENGTH ? null : key;
 }
 
 /** The lines as remembered; null when a frag's style is not one piece's own (then its piece cannot be told). */

@@ -69,7 +69,7 @@ interface Letters {
 }
 
 /** Most words remembered per hyphenator: a large batch's vocabulary, bounded for endless input. */
-const MAX_CACHED_WORDS = 50_000;
+const MAX_CACHED_WORDS = 20_000;
 /** Pattern hyphenation is the costliest step of measuring a word and words recur, so each is hyphenated once per process. */
 const lettersCache = new WeakMap<Hyphenator, BoundedCache<string, Letters | null>>();
 
