@@ -180,7 +180,7 @@ function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState, pa
   const paragraph: ParagraphInfo = { lines: lines.length, widows: p.widows, orphans: p.orphans, justified: p.textAlign === 'justify' };
   lines.forEach((line, i) => {
     if (line.overfull) state.ctx.warnings.push({ severity: 'warning', file: state.ctx.file, message: `a line is wider than its column: "${lineText(line).slice(0, 60)}"`, hint: 'shorten the word or allow it to break' });
-    const insideKeep = state.keepStart !== null && (state.keepStart < 0 || i > 0 || state.items.slice(state.keepStart).some((x) => x.kind === 'line'));
+    const insideKeep = state.keepStart !== null && (state.keepStart < 0 || i > 0 || hasLineFrom(state.items, state.keepStart));
     const orphansOk = i === 0 || (i >= p.orphans && lines.length - i >= p.widows);
     const item: LineFlowItem = {
       kind: 'line',
@@ -198,6 +198,12 @@ function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState, pa
     state.items.push(item);
   });
   state.keepPending = false;
+}
+
+/** Whether a line was laid out at or after `from` (a loop: a long keep-together block asks this for every paragraph). */
+function hasLineFrom(items: FlowItem[], from: number): boolean {
+  for (let i = from; i < items.length; i++) if (items[i].kind === 'line') return true;
+  return false;
 }
 
 /** The text of a line, for messages. */
