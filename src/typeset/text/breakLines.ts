@@ -186,7 +186,8 @@ function makeLine(words: Word[], shape: ParagraphShape, how: { ratio: number; la
   const width = shape.width - (how.first ? shape.props.textIndent : 0);
   const n = words.length;
   const spaceOf = (w: Word, i: number) => (i < n - 1 && w.space ? w.space.width : 0);
-  // One pass for the sums: natural width, spaces between words, elastic leaders (sums in the order of the reference: bit-identical).
+  // One pass for the sums: natural width, spaces between words, elastic leaders. Each sum adds in the order it always
+  // did (floating point): the lines stay bit-identical.
   let natural = 0;
   let spaces = 0;
   let elastic = 0;
