@@ -19,15 +19,16 @@ const MAX_SHAPED_LENGTH = 128;
 export function createFontkitMetrics(files: FontFile[]): FontMetrics {
   const faces: FontFace[] = files.map(readFace);
   const widthCaches = new Map<string, Map<string, number>>();
+  const resolved = new Map<string, FontFace | undefined>();
   return {
     resolve(families, weight, italic) {
-      for (const family of families) {
-        const candidates = faces.filter((f) => f.family.toLowerCase() === family.toLowerCase());
-        if (candidates.length === 0) continue;
-        const score = (f: FontFace) => Math.abs(f.weight - weight) + (f.italic === italic ? 0 : 1000);
-        return candidates.reduce((best, f) => (score(f) < score(best) ? f : best));
-      }
-      return undefined;
+      // Every run of text asks, with a handful of distinct questions: each is answered once (the faces never change).
+      const key = `${weight},${italic},${families.join('\u0000')}`;
+      if (resolved.has(key)) return resolved.get(key);
+      const face = closestFace(faces, families, weight, italic);
+      if (resolved.size >= MAX_CACHED_RESOLUTIONS) resolved.clear();
+      resolved.set(key, face);
+      return face;
     },
     widthOf(face, text) {
       let cache = widthCaches.get(face.key);
@@ -50,6 +51,20 @@ export function createFontkitMetrics(files: FontFile[]): FontMetrics {
       return (face.handle as fontkit.Font).hasGlyphForCodePoint(codePoint);
     },
   };
+}
+
+/** Most face resolutions remembered: layouts use a few family lists; bounded for endless input. */
+const MAX_CACHED_RESOLUTIONS = 1_000;
+
+/** The face of the first family that exists, closest in weight and then in style. */
+function closestFace(faces: FontFace[], families: string[], weight: number, italic: boolean): FontFace | undefined {
+  for (const family of families) {
+    const candidates = faces.filter((f) => f.family.toLowerCase() === family.toLowerCase());
+    if (candidates.length === 0) continue;
+    const score = (f: FontFace) => Math.abs(f.weight - weight) + (f.italic === italic ? 0 : 1000);
+    return candidates.reduce((best, f) => (score(f) < score(best) ? f : best));
+  }
+  return undefined;
 }
 
 /** Most shaped runs kept per face: every word of a large batch, bounded for endless input. */

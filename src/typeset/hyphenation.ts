@@ -9,5 +9,13 @@ export type Hyphenators = Map<string, Hyphenator>;
 /** The hyphenator for a BCP 47 tag: the exact tag, then the primary language. */
 export function hyphenatorFor(hyphenators: Hyphenators | undefined, language: string | null): Hyphenator | undefined {
   if (!language || !hyphenators) return undefined;
-  return hyphenators.get(language.toLowerCase()) ?? hyphenators.get(language.split('-')[0].toLowerCase());
+  // Asked for every word: each tag is looked up once per set of hyphenators (a set is not changed once layout begins).
+  let byTag = lookedUp.get(hyphenators);
+  if (!byTag) lookedUp.set(hyphenators, (byTag = new Map()));
+  if (byTag.has(language)) return byTag.get(language);
+  const hyphenator = hyphenators.get(language.toLowerCase()) ?? hyphenators.get(language.split('-')[0].toLowerCase());
+  byTag.set(language, hyphenator);
+  return hyphenator;
 }
+
+const lookedUp = new WeakMap<Hyphenators, Map<string, Hyphenator | undefined>>();

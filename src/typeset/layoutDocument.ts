@@ -4,7 +4,7 @@ import type { FoDocument, FoElement } from '../fo/types.js';
 import type { LayoutContext } from './context.js';
 import { layoutBlocks } from './flow/layoutBlocks.js';
 import type { FlowItem, LineFlowItem } from './flow/items.js';
-import { typoStatsOf } from './typoStats.js';
+import { typoStatsOf, type TypoStats } from './typoStats.js';
 import { decorate } from './pages/decorate.js';
 import { fillColumn, openBoxesAt, type ColumnFill, type OpenItem } from './pages/fillColumn.js';
 import { masterForPage, readMasters, type Masters, type PageMaster, type Region } from './pages/pageMasters.js';
@@ -28,7 +28,14 @@ export function layoutDocument(doc: FoDocument, ctx: LayoutContext): PageLayout 
     pages.push(...drawn);
   }
   if (pages.length === 0) fail({ file: doc.file }, 'the document has no fo:page-sequence', 'add a page-sequence with a flow');
-  return { pages, stats: typoStatsOf(columns) };
+  // The typographic figures serve reports and tests, not drawing: computed when first asked for, not on every render.
+  let stats: TypoStats | undefined;
+  return {
+    pages,
+    get stats() {
+      return (stats ??= typoStatsOf(columns));
+    },
+  };
 }
 
 /** One page-sequence: pour the flow (twice if the flow itself cites page numbers), then add static content. */

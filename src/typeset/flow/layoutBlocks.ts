@@ -2,10 +2,10 @@
 import type { FoElement, FoNode, FoProps } from '../../fo/types.js';
 import { fail } from '../../diagnostics/PressroomError.js';
 import type { LayoutContext } from '../context.js';
-import { breakLines, type LineBox } from '../text/breakLines.js';
+import type { LineBox } from '../text/breakLines.js';
 import { collectInlines, styleOf } from '../text/collectInlines.js';
 import type { InlinePiece } from '../text/pieces.js';
-import { wordsOf } from '../text/words.js';
+import { paragraphLines } from '../text/paragraphLines.js';
 import type { FlowItem, LineFlowItem, ParagraphInfo } from './items.js';
 
 /** Gives the text of a page number once it is known (undefined before pagination). */
@@ -176,12 +176,11 @@ function layoutList(list: FoElement, state: FlowState, path: readonly FoElement[
 /** A paragraph: pieces → words → lines, with widows/orphans and keeps deciding where breaks may fall. */
 function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState, path: readonly FoElement[]): void {
   const width = Math.max(1, contentEndOf(p, state.regionWidth) - p.startIndent);
-  const words = wordsOf(pieces, width, state.ctx, state.numberText);
-  const lines = breakLines(words, { width, props: p, strut: styleOf(p, state.ctx, null, false, 0, path) }, state.ctx);
+  const lines = paragraphLines(pieces, { width, props: p, strut: styleOf(p, state.ctx, null, false, 0, path) }, state.ctx, state.numberText);
   const paragraph: ParagraphInfo = { lines: lines.length, widows: p.widows, orphans: p.orphans, justified: p.textAlign === 'justify' };
   lines.forEach((line, i) => {
     if (line.overfull) state.ctx.warnings.push({ severity: 'warning', file: state.ctx.file, message: `a line is wider than its column: "${lineText(line).slice(0, 60)}"`, hint: 'shorten the word or allow it to break' });
-    const insideKeep = state.keepStart !== null && (state.keepStart < 0 || i > 0 || state.items.slice(state.keepStart).some((x) => x.kind === 'line'));
+    const insideKeep = state.keepStart !== null && (state.keepStart < 0 || i > 0 || hasLineFrom(state.items, state.keepStart));
     const orphansOk = i === 0 || (i >= p.orphans && lines.length - i >= p.widows);
     const item: LineFlowItem = {
       kind: 'line',
@@ -199,6 +198,12 @@ function layoutParagraph(pieces: InlinePiece[], p: FoProps, state: FlowState, pa
     state.items.push(item);
   });
   state.keepPending = false;
+}
+
+/** Whether a line was laid out at or after `from` (a loop: a long keep-together block asks this for every paragraph). */
+function hasLineFrom(items: FlowItem[], from: number): boolean {
+  for (let i = from; i < items.length; i++) if (items[i].kind === 'line') return true;
+  return false;
 }
 
 /** The text of a line, for messages. */

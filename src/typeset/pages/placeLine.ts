@@ -69,7 +69,8 @@ function sameStructure(run: TextItem, style: Frag['style']): boolean {
 }
 
 function blockOf(path: readonly FoElement[]): FoElement | undefined {
-  return [...path].reverse().find((e) => !INLINE_ELEMENTS.has(e.name));
+  for (let i = path.length - 1; i >= 0; i--) if (!INLINE_ELEMENTS.has(path[i].name)) return path[i];
+  return undefined;
 }
 
 function linkOf(path: readonly FoElement[]): FoElement | undefined {

@@ -67,7 +67,8 @@ const MAX_TOTAL_FIT_WORDS = 20_000;
 /** Breaks words into line boxes. */
 export function breakLines(words: Word[], shape: ParagraphShape, ctx: LayoutContext): LineBox[] {
   // 1. Words wider than a line are cut between graphemes, so every box fits.
-  const all = words.flatMap((w) => splitWide(w, shape.width - Math.max(0, shape.props.textIndent), ctx));
+  const widest = shape.width - Math.max(0, shape.props.textIndent);
+  const all = words.some((w) => w.width > widest) ? words.flatMap((w) => splitWide(w, widest, ctx)) : words;
   if (all.length === 0) return [makeLine([], shape, { ratio: 0, last: true, first: true, hyphen: null })];
   // 2. Total fit, in passes of growing tolerance; first fit when it finds nothing (or is not wanted).
   const justified = shape.props.textAlign === 'justify';
@@ -183,12 +184,22 @@ function hyphenFrag(w: Word, ctx: LayoutContext): Frag {
 /** Places the words of one line: alignment, justification by `ratio`, line height and baseline. */
 function makeLine(words: Word[], shape: ParagraphShape, how: { ratio: number; last: boolean; first: boolean; hyphen: Frag | null }): LineBox {
   const width = shape.width - (how.first ? shape.props.textIndent : 0);
-  const spaceOf = (w: Word, i: number) => (i < words.length - 1 && w.space ? w.space.width : 0);
-  const natural = words.reduce((sum, w, i) => sum + w.width + spaceOf(w, i), 0) + (how.hyphen?.width ?? 0);
-  const spaces = words.slice(0, -1).filter((w) => w.space).length;
+  const n = words.length;
+  const spaceOf = (w: Word, i: number) => (i < n - 1 && w.space ? w.space.width : 0);
+  // One pass for the sums: natural width, spaces between words, elastic leaders. Each sum adds in the order it always
+  // did (floating point): the lines stay bit-identical.
+  let natural = 0;
+  let spaces = 0;
+  let elastic = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    natural = natural + w.width + spaceOf(w, i);
+    if (i < n - 1 && w.space) spaces++;
+    for (const f of w.frags) if (f.kind === 'leader' && f.elastic) elastic++;
+  }
+  natural += how.hyphen?.width ?? 0;
   const align = how.last ? lastLineAlign(shape.props) : shape.props.textAlign;
   // In a justified line, leaders without a length take the slack (as FOP's do); otherwise the spaces do.
-  const elastic = words.flatMap((w) => w.frags).filter((f) => f.kind === 'leader' && f.elastic).length;
   const slack = width - natural;
   const leaderGrowth = align === 'justify' && elastic > 0 && slack > 0 ? slack / elastic : 0;
   const spaceAdjust = (w: Word) => {
@@ -197,22 +208,31 @@ function makeLine(words: Word[], shape: ParagraphShape, how: { ratio: number; la
     if (align !== 'justify') return 0;
     return how.last ? (spaces > 0 ? Math.max(0, slack) / spaces : 0) : w.space.width * how.ratio * SPACE_STRETCH;
   };
-  const used = natural + (leaderGrowth ? slack : words.slice(0, -1).reduce((sum, w) => sum + spaceAdjust(w), 0));
+  let adjusted = 0;
+  if (!leaderGrowth) for (let i = 0; i < n - 1; i++) adjusted += spaceAdjust(words[i]);
+  const used = natural + (leaderGrowth ? slack : adjusted);
   const free = width - used;
   let x = (how.first ? shape.props.textIndent : 0) + (free > 0 ? (align === 'center' ? free / 2 : align === 'end' ? free : 0) : 0);
   const frags: PlacedFrag[] = [];
-  words.forEach((word, i) => {
+  let footnotes: FootnoteRef[] = NO_FOOTNOTES;
+  for (let i = 0; i < n; i++) {
+    const word = words[i];
+    const last = word.frags.length - 1;
     word.frags.forEach((original, k) => {
       const frag = leaderGrowth && original.kind === 'leader' && original.elastic ? { ...original, width: original.width + leaderGrowth } : original;
-      frags.push({ frag, x, spaceAfter: k === word.frags.length - 1 ? spaceOf(word, i) : 0 });
+      frags.push({ frag, x, spaceAfter: k === last ? spaceOf(word, i) : 0 });
       x += frag.width;
     });
-    if (i < words.length - 1 && word.space) x += word.space.width + spaceAdjust(word);
-  });
+    if (i < n - 1 && word.space) x += word.space.width + spaceAdjust(word);
+    if (word.footnotes.length) footnotes = footnotes.concat(word.footnotes);
+  }
   if (how.hyphen) frags.push({ frag: how.hyphen, x, spaceAfter: 0 });
   const { height, baseline } = lineMetrics(words, shape.strut);
-  return { height, baseline, frags, footnotes: words.flatMap((w) => w.footnotes), overfull: free < -0.01, ratio: how.ratio, hyphenated: how.hyphen !== null, spaces };
+  return { height, baseline, frags, footnotes: footnotes === NO_FOOTNOTES ? [] : footnotes, overfull: free < -0.01, ratio: how.ratio, hyphenated: how.hyphen !== null, spaces };
 }
+
+/** Stands for "no footnotes yet" while a line is made (a fresh array is made only when one is found). */
+const NO_FOOTNOTES: FootnoteRef[] = [];
 
 /** text-align-last: "relative" follows text-align, except that justify becomes start. */
 function lastLineAlign(props: FoProps): FoProps['textAlign'] {
@@ -222,18 +242,19 @@ function lastLineAlign(props: FoProps): FoProps['textAlign'] {
 
 /** The line box: each style's line-height centred on its glyphs (half-leading), the block's strut included. */
 function lineMetrics(words: Word[], strut: TextStyle): { height: number; baseline: number } {
-  let above = 0;
-  let below = 0;
-  const include = (style: TextStyle, extraAbove = 0) => {
-    const a = style.face.ascent * style.size;
-    const d = style.face.descent * style.size;
-    const half = (style.lineHeight - (a + d)) / 2;
-    above = Math.max(above, a + half + style.shift + extraAbove);
-    below = Math.max(below, d + half - style.shift);
-  };
-  include(strut);
-  for (const w of words) for (const f of w.frags) include(f.style, f.kind === 'graphic' ? Math.max(0, f.height - f.style.face.ascent * f.style.size) : 0);
-  return { height: above + below, baseline: above };
+  const extent = { above: 0, below: 0 };
+  include(extent, strut, 0);
+  for (const w of words) for (const f of w.frags) include(extent, f.style, f.kind === 'graphic' ? Math.max(0, f.height - f.style.face.ascent * f.style.size) : 0);
+  return { height: extent.above + extent.below, baseline: extent.above };
+}
+
+/** Grows the line's extent above and below the baseline to hold text of `style` (and `extraAbove`, a graphic's excess). */
+function include(extent: { above: number; below: number }, style: TextStyle, extraAbove: number): void {
+  const a = style.face.ascent * style.size;
+  const d = style.face.descent * style.size;
+  const half = (style.lineHeight - (a + d)) / 2;
+  extent.above = Math.max(extent.above, a + half + style.shift + extraAbove);
+  extent.below = Math.max(extent.below, d + half - style.shift);
 }
 
 /** Splits a word wider than the line at grapheme boundaries (never inside a surrogate pair or combining sequence). */

@@ -72,20 +72,33 @@ export function collectInlines(nodes: FoNode[], parent: FoProps, ctx: LayoutCont
   return out;
 }
 
-/** Code points known to be in a face (checked once per process). */
-const coveredBy = new WeakMap<FontFace, Set<number>>();
+/** Code points known to be in a face (checked once per process): a bit per BMP code point, a set for the rest. */
+const coveredBy = new WeakMap<FontFace, { bmp: Uint8Array; astral: Set<number> }>();
 
 function covers(face: FontFace, cp: number, ctx: LayoutContext): boolean {
   let known = coveredBy.get(face);
-  if (!known) coveredBy.set(face, (known = new Set()));
-  if (known.has(cp)) return true;
+  if (!known) coveredBy.set(face, (known = { bmp: new Uint8Array(0x10000 / 8), astral: new Set() }));
+  if (cp < 0x10000 ? known.bmp[cp >> 3] & (1 << (cp & 7)) : known.astral.has(cp)) return true;
   if (!ctx.metrics.hasGlyph(face, cp)) return false;
-  known.add(cp);
+  if (cp < 0x10000) known.bmp[cp >> 3] |= 1 << (cp & 7);
+  else known.astral.add(cp);
   return true;
 }
 
 /** Characters that need no glyph: white space (collapsed or drawn as space) and the soft hyphen (never drawn). */
 const NO_GLYPH_NEEDED = /[\s\u00AD]/;
+
+/** Whether every character of `text` that needs a glyph has one in `face`. */
+function coversAll(face: FontFace, text: string, ctx: LayoutContext): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    // Letters, digits and punctuation of ASCII are never white space: no pattern test for them.
+    if ((cp <= 0x20 || cp >= 0x7f) && NO_GLYPH_NEEDED.test(String.fromCodePoint(cp))) continue;
+    if (!covers(face, cp, ctx)) return false;
+  }
+  return true;
+}
 
 /**
  * Adds text as pieces, each in the first face of the font-family list that has glyphs for all of a grapheme's
@@ -93,15 +106,7 @@ const NO_GLYPH_NEEDED = /[\s\u00AD]/;
  */
 function pushText(text: string, style: TextStyle, props: FoProps, ctx: LayoutContext, out: InlinePiece[]): void {
   // Fast path: the first face has every character (the usual case).
-  let allCovered = true;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (!NO_GLYPH_NEEDED.test(ch) && !covers(style.face, cp, ctx)) {
-      allCovered = false;
-      break;
-    }
-  }
-  if (allCovered) return void out.push({ kind: 'text', text, style });
+  if (coversAll(style.face, text, ctx)) return void out.push({ kind: 'text', text, style });
   const faces = props.fontFamily.map((f) => ctx.metrics.resolve([f], props.fontWeight, props.fontStyle === 'italic')).filter((f): f is FontFace => f !== undefined);
   let run = '';
   let runFace = style.face;

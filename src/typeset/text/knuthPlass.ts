@@ -89,7 +89,8 @@ function considerBreak(items: KPItem[], b: number, active: Node[], sums: { width
   const flagged = item.type === 'penalty' && item.flagged;
   const breakWidth = item.type === 'penalty' ? item.width : 0;
   const kept: Node[] = [];
-  const candidates = new Map<string, Node>();
+  // The best new node per (line, fitness, hyphens), in the order first found: few, so a list beats a keyed map.
+  const candidates: Node[] = [];
   for (const node of active) {
     const lineWidth = params.lineWidth(node.line);
     const natural = sums.width - node.totalWidth + breakWidth;
@@ -107,14 +108,18 @@ function considerBreak(items: KPItem[], b: number, active: Node[], sums: { width
     const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
     if (Math.abs(fitness - node.fitness) > 1) demerits += FITNESS_DEMERITS;
     demerits += node.demerits;
-    const key = `${node.line + 1}:${fitness}:${hyphens}`;
-    const existing = candidates.get(key);
-    if (!existing || demerits < existing.demerits) {
-      candidates.set(key, { position: b, line: node.line + 1, fitness, hyphens, ...sumsAfter(items, b, sums), demerits, ratio, previous: node });
+    const line = node.line + 1;
+    const k = candidates.findIndex((c) => c.line === line && c.fitness === fitness && c.hyphens === hyphens);
+    if (k < 0 || demerits < candidates[k].demerits) {
+      const after = sumsAfter(items, b, sums);
+      const candidate: Node = { position: b, line, fitness, hyphens, totalWidth: after.totalWidth, totalStretch: after.totalStretch, totalShrink: after.totalShrink, demerits, ratio, previous: node };
+      if (k < 0) candidates.push(candidate);
+      else candidates[k] = candidate;
     }
   }
-  if (penalty === FORCED && candidates.size === 0) return [];
-  return kept.concat([...candidates.values()]);
+  if (penalty === FORCED && candidates.length === 0) return [];
+  for (const c of candidates) kept.push(c);
+  return kept;
 }
 
 /** How much the line's glue must stretch (> 0) or shrink (< 0) to fill the width; Infinity if it cannot stretch. */

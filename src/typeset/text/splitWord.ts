@@ -1,6 +1,7 @@
 // Finds the places inside a word where a line may still end: soft hyphens, hyphenation patterns, and URL separators.
 import type { LayoutContext } from '../context.js';
-import { hyphenatorFor } from '../hyphenation.js';
+import { hyphenatorFor, type Hyphenator } from '../hyphenation.js';
+import { BoundedCache } from './boundedCache.js';
 import { textFrag, type Frag, type Word } from './words.js';
 
 const SOFT_HYPHEN = '\u00AD';
@@ -21,7 +22,7 @@ interface SplitPoint {
 
 /** Splits a word at its inner break points; a word without any is returned whole. */
 export function splitWord(word: Word, ctx: LayoutContext): Word[] {
-  const text = word.frags.map((f) => (f.kind === 'text' ? f.text : '\uFFFC')).join('');
+  const text = word.frags.length === 1 && word.frags[0].kind === 'text' ? word.frags[0].text : word.frags.map((f) => (f.kind === 'text' ? f.text : '\uFFFC')).join('');
   const hasSoftHyphen = text.includes(SOFT_HYPHEN);
   const isAddress = word.inAddress === true || ADDRESS.test(text);
   const points = hasSoftHyphen ? softHyphenPoints(text) : isAddress ? (text.length <= MAX_ADDRESS_LENGTH ? addressPoints(text) : []) : text.length <= MAX_HYPHENATED_WORD ? hyphenationPoints(word, text, ctx) : [];
@@ -55,14 +56,34 @@ function hyphenationPoints(word: Word, text: string, ctx: LayoutContext): SplitP
   const { language, remain, push } = first.style.hyphenation;
   const hyphenate = hyphenatorFor(ctx.hyphenators, language);
   if (!hyphenate) return [];
-  // The letters of the word, without leading or trailing punctuation ("(Serbia)," → "Serbia").
-  const match = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/u.exec(text);
-  if (!match || match[0].length !== text.replace(/^[^\p{L}]+|[^\p{L}\p{M}]+$/gu, '').length) return [];
-  const letters = match[0];
-  if (letters.length < Math.max(MIN_HYPHENATED_WORD, remain + push) || /^[\p{Lu}\p{M}]+$/u.test(letters)) return [];
-  return hyphenate(letters)
-    .filter((i) => i >= remain && letters.length - i >= push)
-    .map((i) => ({ offset: match.index + i, hyphen: true }));
+  const letters = lettersOf(hyphenate, text);
+  if (!letters || letters.length < Math.max(MIN_HYPHENATED_WORD, remain + push)) return [];
+  return letters.points.filter((i) => i >= remain && letters.length - i >= push).map((i) => ({ offset: letters.index + i, hyphen: true }));
+}
+
+/** A word's letters (where they start, how many) and the pattern's points in them; null when it is not a word to hyphenate. */
+interface Letters {
+  index: number;
+  length: number;
+  points: readonly number[];
+}
+
+/** Most words remembered per hyphenator: a large batch's vocabulary, bounded for endless input. */
+const MAX_CACHED_WORDS = 20_000;
+/** Pattern hyphenation is the costliest step of measuring a word and words recur, so each is hyphenated once per process. */
+const lettersCache = new WeakMap<Hyphenator, BoundedCache<string, Letters | null>>();
+
+function lettersOf(hyphenate: Hyphenator, text: string): Letters | null {
+  let cache = lettersCache.get(hyphenate);
+  if (!cache) lettersCache.set(hyphenate, (cache = new BoundedCache(MAX_CACHED_WORDS)));
+  return cache.get(text, () => {
+    // The letters of the word, without leading or trailing punctuation ("(Serbia)," → "Serbia"); never words in capitals.
+    const match = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/u.exec(text);
+    if (!match || match[0].length !== text.replace(/^[^\p{L}]+|[^\p{L}\p{M}]+$/gu, '').length) return null;
+    const letters = match[0];
+    if (letters.length < MIN_HYPHENATED_WORD || /^[\p{Lu}\p{M}]+$/u.test(letters)) return null;
+    return { index: match.index, length: letters.length, points: hyphenate(letters) };
+  });
 }
 
 /** Cuts the word's frags at the points; the pieces but the last break with or without a hyphen. */

@@ -36,61 +36,99 @@ const DEFAULT_LEADER_LENGTH = 12;
 /** Placeholder for a page number whose value is not known yet: two digits cover most documents. */
 const UNKNOWN_NUMBER = '00';
 
-/** Measures the words of a paragraph; `lineWidth` resolves percentage leader lengths. */
-export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutContext, numberText: (source: string, refId: string | null) => string | undefined): Word[] {
-  // 1. Collapse white space (XSL defaults: line feeds are spaces, runs of spaces are one) and build the breaker's text.
+/** Where a piece's text lies in the paragraph's text: [start, end) in UTF-16 units. */
+interface Span {
+  piece: number;
+  start: number;
+  end: number;
+}
+
+/** The paragraph as the line breaker sees it: collapsed text, the piece of each part, and the footnotes' positions. */
+interface ParagraphText {
+  text: string;
+  /** In text order, without gaps but where collapsed white space left none. */
+  spans: Span[];
+  /** Footnotes by the text position they follow, in order. */
+  footnotes: { at: number; ref: FootnoteRef }[];
+}
+
+/** Collapses white space (XSL defaults: line feeds are spaces, runs of spaces are one) and builds the breaker's text. */
+function paragraphText(pieces: InlinePiece[]): ParagraphText {
   let text = '';
-  const owners: number[] = []; // piece index of each UTF-16 unit of `text`
-  const footnotesAt = new Map<number, FootnoteRef[]>();
+  const spans: Span[] = [];
+  const footnotes: ParagraphText['footnotes'] = [];
+  const add = (piece: number, s: string) => {
+    if (s === '') return;
+    spans.push({ piece, start: text.length, end: text.length + s.length });
+    text += s;
+  };
   pieces.forEach((piece, i) => {
-    const add = (s: string) => {
-      text += s;
-      for (let k = 0; k < s.length; k++) owners.push(i);
-    };
     if (piece.kind === 'text') {
       let s = piece.text.replace(/[ \t\r\n]+/g, ' ');
       if (s.startsWith(' ') && (text === '' || text.endsWith(' ') || text.endsWith('\n'))) s = s.slice(1);
-      add(s);
+      add(i, s);
     } else if (piece.kind === 'break') {
-      if (text.endsWith(' ')) text = text.slice(0, -1), owners.pop();
-      add('\n');
-    } else if (piece.kind === 'footnote') {
-      const list = footnotesAt.get(text.length) ?? [];
-      list.push({ body: piece.body, path: piece.path });
-      footnotesAt.set(text.length, list);
-    } else add(OBJECT);
+      if (text.endsWith(' ')) {
+        text = text.slice(0, -1);
+        const last = spans[spans.length - 1];
+        if (--last.end === last.start) spans.pop();
+      }
+      add(i, '\n');
+    } else if (piece.kind === 'footnote') footnotes.push({ at: text.length, ref: { body: piece.body, path: piece.path } });
+    else add(i, OBJECT);
   });
-  // 2. Cut at break opportunities; each segment is a word plus its trailing spaces.
+  return { text, spans, footnotes };
+}
+
+/** Measures the words of a paragraph; `lineWidth` resolves percentage leader lengths. */
+export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutContext, numberText: (source: string, refId: string | null) => string | undefined): Word[] {
+  // 1. The text, its pieces and footnotes.
+  const { text, spans, footnotes } = paragraphText(pieces);
+  // 2. Cut at break opportunities; each segment is a word plus its trailing spaces (spans and footnotes are met in order).
   const words: Word[] = [];
   const addresses = addressRanges(text);
   const breaker = new LineBreaker(text);
+  let span = 0;
+  let note = 0;
   let start = 0;
   for (let brk = breaker.nextBreak(); brk; brk = breaker.nextBreak()) {
     const end = brk.position;
-    const segment = text.slice(start, end);
-    const core = segment.replace(/[ \n]+$/, '');
-    const trailing = segment.slice(core.length);
-    const frags = fragsOf(pieces, owners, start, start + core.length, text, lineWidth, ctx, numberText);
-    const footnotes: FootnoteRef[] = [];
-    for (let k = start; k <= end; k++) footnotes.push(...(footnotesAt.get(k) ?? []));
-    footnotesAt.forEach((_, k) => k >= start && k <= end && footnotesAt.delete(k));
-    const spaceAt = start + core.length;
-    const spaceStyle = trailing.includes(' ') ? styleAt(pieces, owners[spaceAt]) : null;
-    const address = addresses.find((r) => r.start < start + core.length && start < r.end);
-    words.push(...splitWord({
+    let coreEnd = end;
+    while (coreEnd > start && (text[coreEnd - 1] === ' ' || text[coreEnd - 1] === '\n')) coreEnd--;
+    const trailing = text.slice(coreEnd, end);
+    while (spans[span].end <= start) span++;
+    const frags = fragsOf(pieces, spans, span, start, coreEnd, text, lineWidth, ctx, numberText);
+    const wordNotes: FootnoteRef[] = [];
+    while (note < footnotes.length && footnotes[note].at <= end) wordNotes.push(footnotes[note++].ref);
+    let spaceStyle: TextStyle | null = null;
+    if (trailing.includes(' ')) {
+      let k = span;
+      while (spans[k].end <= coreEnd) k++;
+      spaceStyle = styleAt(pieces, spans[k].piece);
+    }
+    const address = addresses.length ? addresses.find((r) => r.start < coreEnd && start < r.end) : undefined;
+    const word: Word = {
       inAddress: address !== undefined,
       // Inside an address, the line breaker's own opportunities (after "/" or "-") are address breaks too.
       addressBreakAfter: address !== undefined && trailing === '' && end < address.end,
       frags,
-      width: frags.reduce((w, f) => w + f.width, 0),
+      width: widthOfFrags(frags),
       space: spaceStyle ? { style: spaceStyle, width: ctx.metrics.widthOf(spaceStyle.face, ' ') * spaceStyle.size } : null,
       forcedBreak: brk.required && trailing.includes('\n'),
       hyphenAfter: false,
-      footnotes,
-    }, ctx));
+      footnotes: wordNotes,
+    };
+    for (const w of splitWord(word, ctx)) if (w.frags.length > 0 || w.forcedBreak || w.footnotes.length > 0) words.push(w);
     start = end;
   }
-  return words.filter((w) => w.frags.length > 0 || w.forcedBreak || w.footnotes.length > 0);
+  return words;
+}
+
+/** The summed width of frags. */
+export function widthOfFrags(frags: readonly Frag[]): number {
+  let width = 0;
+  for (const f of frags) width += f.width;
+  return width;
 }
 
 /**
@@ -99,7 +137,11 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
  */
 const ADDRESSES = /(?:https?:\/\/|mailto:|www\.)[^\s\uFFFC]+|[^\s\uFFFC@()<>«»"]{1,64}@[^\s\uFFFC@.]{1,63}(?:\.[^\s\uFFFC@.]{1,63}){1,8}/giu;
 
+/** Every address has an "@" or one of these: text with neither (most paragraphs) needs no search. */
+const ADDRESS_HINT = /https?:\/\/|mailto:|www\./i;
+
 function addressRanges(text: string): { start: number; end: number }[] {
+  if (!text.includes('@') && !ADDRESS_HINT.test(text)) return [];
   return [...text.matchAll(ADDRESSES)].map((m) => ({ start: m.index, end: m.index + m[0].replace(/[.,;:!?)»"]+$/, '').length }));
 }
 
@@ -113,22 +155,16 @@ function styleAt(pieces: InlinePiece[], index: number): TextStyle | null {
   return p && 'style' in p ? p.style : null;
 }
 
-/** Splits text[a, b) into frags by owning piece, measuring each. */
-function fragsOf(pieces: InlinePiece[], owners: number[], a: number, b: number, text: string, lineWidth: number, ctx: LayoutContext, numberText: (source: string, refId: string | null) => string | undefined): Frag[] {
+/** Splits text[a, b) into frags by owning piece (spans from `first` on), measuring each. */
+function fragsOf(pieces: InlinePiece[], spans: Span[], first: number, a: number, b: number, text: string, lineWidth: number, ctx: LayoutContext, numberText: (source: string, refId: string | null) => string | undefined): Frag[] {
   const frags: Frag[] = [];
-  let i = a;
-  while (i < b) {
-    const owner = owners[i];
-    let j = i + 1;
-    while (j < b && owners[j] === owner) j++;
+  for (let k = first; k < spans.length && spans[k].start < b; k++) {
+    const { piece: owner, start, end } = spans[k];
     const piece = pieces[owner];
-    if (piece.kind === 'text') {
-      const s = text.slice(i, j);
-      frags.push(textFrag(s, piece.style, ctx));
-    } else {
-      for (let k = i; k < j; k++) frags.push(objectFrag(piece, lineWidth, ctx, numberText));
-    }
-    i = j;
+    const i = Math.max(a, start);
+    const j = Math.min(b, end);
+    if (piece.kind === 'text') frags.push(textFrag(text.slice(i, j), piece.style, ctx));
+    else for (let c = i; c < j; c++) frags.push(objectFrag(piece, lineWidth, ctx, numberText));
   }
   return frags;
 }
