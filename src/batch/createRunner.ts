@@ -60,7 +60,8 @@ function createInThreadRunner(config: RunnerConfig): Runner {
   let engine: Promise<RenderEngine> | undefined;
   return {
     run: async (source, signal) => {
-      engine ??= import(config.engineModule ?? '../render.js').then((m: { renderRelease: RenderEngine }) => m.renderRelease);
+      // A literal specifier for our own engine, so the CLI bundle (scripts/bundle-cli.mjs) holds it.
+      engine ??= (config.engineModule ? import(config.engineModule) : import('../render.js')).then((m: { renderRelease: RenderEngine }) => m.renderRelease);
       const rendering = engine.then((e) => renderOutcome(e, source, config.options));
       return Promise.race([rendering, abandoned(signal, source.path, config.timeoutMs)]);
     },
