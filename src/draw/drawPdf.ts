@@ -105,10 +105,12 @@ function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
     finalize();
   };
   return new Promise<Uint8Array>((resolve) => {
-    // pdfkit ends the file by pushing null.
+    // pdfkit ends the file by pushing null. The bytes are handed over on the next tick: the stream queued ticks
+    // holding the document when pdfkit wrote its header, and a caller rendering in a tight loop of promises would
+    // otherwise never let them run (every document stayed in memory).
     internals.push = (chunk) => {
       if (chunk) chunks.push(chunk);
-      else resolve(new Uint8Array(Buffer.concat(chunks)));
+      else process.nextTick(resolve, new Uint8Array(Buffer.concat(chunks)));
       return true;
     };
   });

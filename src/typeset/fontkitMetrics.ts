@@ -9,8 +9,8 @@ export interface FontFile {
   bytes: Uint8Array;
 }
 
-/** Most words cached per face: enough for every word of a large batch; bounds memory on endless input. */
-const MAX_CACHED_WIDTHS = 200_000;
+/** Most texts whose width is kept per face (~70 bytes each): a batch's vocabulary; bounds memory on endless input. */
+const MAX_CACHED_WIDTHS = 50_000;
 /** Strings longer than this are not shaped whole: they are summed from cached per-character advances (no kerning),
  *  so a pathological 1 MB "word" costs linear time and no cache memory. Real words are far shorter. */
 const MAX_SHAPED_LENGTH = 128;
@@ -67,51 +67,22 @@ function closestFace(faces: FontFace[], families: string[], weight: number, ital
   return undefined;
 }
 
-/** Most shaped runs kept per face: every word of a large batch, bounded for endless input. */
-const MAX_SHARED_RUNS = 100_000;
-
-type Glyph = { id: number; codePoints: number[]; advanceWidth: number };
-type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
+type Glyph = { id: number; codePoints: number[] };
 
 /**
- * Wraps the font's `layout` (shaping: GSUB/GPOS lookups, the costliest step of a render) for the whole process:
- * - each text is shaped once per process, not once per document: layout and pdfkit (which shapes every word again
- *   when drawing) both get a fresh copy of the cached run, since pdfkit scales the positions it is given in place;
- * - fontkit caches one glyph object per glyph id with the characters it was first made for; a glyph first made as a
- *   component of a composite (the "U" inside "Ü" when a PDF subset is written) has none, and pdfkit would then write
- *   no text for it in every later document. Such glyphs get their characters back from the font's cmap.
+ * Wraps the font's `layout` so every glyph it returns knows its characters. fontkit caches one glyph object per glyph
+ * id with the characters it was first made for; a glyph first made as a component of a composite (the "U" inside "Ü")
+ * has none, and its text would be missing from the PDF's ToUnicode map in every later document. Such glyphs get their
+ * characters back from the font's cmap. (Shaped runs are not cached here: widths are cached by `widthOf`, and the draw
+ * stage caches each word's encoding; a third cache of whole runs held ~100 MB per face in a long batch.)
  */
-function shareLayouts(font: fontkit.Font): void {
+function repairCodePoints(font: fontkit.Font): void {
   const cmap = (font as unknown as { _cmapProcessor: { codePointsForGlyph(id: number): number[] } })._cmapProcessor;
-  const layout = font.layout.bind(font) as (text: string, features?: unknown) => { glyphs: Glyph[]; positions: Position[] };
-  const runs = new Map<string, { glyphs: Glyph[]; positions: Position[] }>();
+  const layout = font.layout.bind(font) as (text: string, features?: unknown) => { glyphs: Glyph[] };
   (font as unknown as { layout: unknown }).layout = (text: string, features?: unknown) => {
-    const shareable = features === undefined || (Array.isArray(features) && features.length === 0);
-    let run = shareable ? runs.get(text) : undefined;
-    if (!run) {
-      const shaped = layout(text, features);
-      for (const glyph of shaped.glyphs) if (glyph.codePoints.length === 0) glyph.codePoints = cmap.codePointsForGlyph(glyph.id).slice(0, 1);
-      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
-      if (shareable) {
-        if (runs.size >= MAX_SHARED_RUNS) runs.clear();
-        runs.set(text, run);
-      }
-    }
-    return copyRun(run);
-  };
-}
-
-/** A run its user may change: new position objects, and the advance width computed from them (as fontkit's GlyphRun does). */
-function copyRun(run: { glyphs: Glyph[]; positions: Position[] }) {
-  const positions = run.positions.map((p) => ({ ...p }));
-  return {
-    glyphs: run.glyphs,
-    positions,
-    get advanceWidth() {
-      let width = 0;
-      for (const p of positions) width += p.xAdvance;
-      return width;
-    },
+    const shaped = layout(text, features);
+    for (const glyph of shaped.glyphs) if (glyph.codePoints.length === 0) glyph.codePoints = cmap.codePointsForGlyph(glyph.id).slice(0, 1);
+    return shaped;
   };
 }
 
@@ -127,7 +98,7 @@ function readFace(file: FontFile): FontFace {
 /** Reads a face's family, weight, style and vertical metrics. */
 function faceOf(file: FontFile): FontFace {
   const font = fontkit.create(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) as fontkit.Font;
-  shareLayouts(font);
+  repairCodePoints(font);
   const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number; fsSelection?: { italic?: boolean } } })['OS/2'];
   const weight = os2?.usWeightClass ?? (/bold/i.test(font.subfamilyName) ? 700 : 400);
   const italic = os2?.fsSelection?.italic ?? (font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName));
