@@ -55,6 +55,11 @@ export class StructureTagger {
   /** Open bookmarks by heading level, so H2 nests under the H1 before it. */
   readonly #outline: Array<{ level: number; item: ReturnType<PdfkitInternals['outline']['addItem']> }> = [];
   #seq = 0;
+  /**
+   * The marked-content sequence still open on the page: consecutive items of one structure element (a paragraph's
+   * lines) or of one kind of artifact share it, which keeps the content stream and the parent tree small.
+   */
+  #open: { owner: StructNode | string; page: PdfRef } | null = null;
 
   constructor(doc: PDFKit.PDFDocument, out: PageContent) {
     this.#doc = internalsOf(doc);
@@ -75,13 +80,31 @@ export class StructureTagger {
     if ('artifact' in target) return this.artifact(target.artifact, draw);
     const figure = this.#newNode('Figure', target.node, RANK_FLOW, Number.MAX_SAFE_INTEGER);
     this.#markAndDraw(figure, draw);
+    // A figure is one marked-content sequence of its own.
+    this.endPage();
   }
 
   /** Draws decoration (backgrounds, borders, rules) as an artifact. */
   artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
-    this.#out.push(`/Artifact <</Type /${type}>> BDC`);
+    if (!this.#continues(type)) {
+      this.#out.push(`/Artifact <</Type /${type}>> BDC`);
+      this.#open = { owner: type, page: this.#doc.page.dictionary };
+    }
     draw();
+  }
+
+  /** Closes the open marked-content sequence: call before a page ends. */
+  endPage(): void {
+    if (!this.#open) return;
     this.#out.push('EMC');
+    this.#open = null;
+  }
+
+  /** Whether drawing for `owner` continues the open sequence; otherwise the open one is closed. */
+  #continues(owner: StructNode | string): boolean {
+    if (this.#open && this.#open.owner === owner && this.#open.page === this.#doc.page.dictionary) return true;
+    this.endPage();
+    return false;
   }
 
   /** Adds a link annotation as the child of its Link element, with the link's text (or URL) as alternate text. */
@@ -115,8 +138,9 @@ export class StructureTagger {
     }
   }
 
-  /** Marks `draw` as marked content with a new MCID owned by `node`. */
+  /** Marks `draw` as marked content owned by `node`: the open sequence when it is the node's, else a new MCID. */
   #markAndDraw(node: StructNode, draw: () => void): void {
+    if (this.#continues(node)) return draw();
     const doc = this.#doc;
     // The page's entry of the parent tree lists, per MCID, the structure element owning that content.
     const parents = doc.getStructParentTree().get(doc.page.structParentTreeKey) as unknown[];
@@ -124,8 +148,8 @@ export class StructureTagger {
     parents.push(node.ref);
     node.kids.push({ kind: 'mcid', mcid, page: doc.page.dictionary, seq: this.#seq++ });
     this.#out.push(`/${node.type} <</MCID ${mcid}>> BDC`);
+    this.#open = { owner: node, page: doc.page.dictionary };
     draw();
-    this.#out.push('EMC');
   }
 
   /** The structure element for an item's path (creating it and its ancestors), or the artifact it belongs to. */
