@@ -103,22 +103,22 @@ function encodeWord(font: fontkit.Font, encoder: FaceEncoder, word: string): Enc
 
 /** The TJ elements and advance of placed glyph codes; `tj` is null when a glyph is placed off its advance. */
 export function encodePlacements(codes: readonly string[], placements: readonly Placement[]): { tj: string | null; advance: number } {
-  let tj = '';
-  let shown = '';
+  // Parts joined once: a string grown with += is a tree of pieces, and cached words would keep every piece alive.
+  const parts: string[] = [];
+  let from = 0;
   let advance = 0;
   let offset = false;
   placements.forEach((p, i) => {
     if (p.xOffset || p.yOffset) offset = true;
-    shown += codes[i];
     const kern = p.xAdvance - p.width;
     if (kern !== 0) {
-      tj += `<${shown}>${pdfNumber(-kern)}`;
-      shown = '';
+      parts.push(`<${codes.slice(from, i + 1).join('')}>${pdfNumber(-kern)}`);
+      from = i + 1;
     }
     advance += p.xAdvance;
   });
-  if (shown) tj += `<${shown}>`;
-  return { tj: offset ? null : tj, advance };
+  if (from < codes.length) parts.push(`<${codes.slice(from).join('')}>`);
+  return { tj: offset ? null : parts.join(''), advance };
 }
 
 /** A glyph id or CID as four hex digits (Identity-H codes). */
