@@ -62,8 +62,9 @@ function encoderOf(font: fontkit.Font): FaceEncoder | null {
 }
 
 /**
- * The runs of `text` in a TrueType face: one per word with its following space, as pdfkit splits text (so kerning
- * across a space is not applied, as before). Each word is shaped and encoded once per process.
+ * The runs of `text` in a TrueType face: its words and its spaces, each shaped on its own as layout measured them
+ * (so a word's glyphs land where layout put it, and a word layout measured is shaped once). Each is encoded once per
+ * process.
  */
 export function encodeWords(font: fontkit.Font, text: string): EncodedRun[] {
   const encoder = encoderOf(font);
@@ -71,13 +72,18 @@ export function encodeWords(font: fontkit.Font, text: string): EncodedRun[] {
   const out: EncodedRun[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || i === text.length - 1) {
+    const space = isSpace(text.charCodeAt(i));
+    if (space || i === text.length - 1 || isSpace(text.charCodeAt(i + 1))) {
       out.push(encodeWord(font, encoder, text.slice(start, i + 1)));
       start = i + 1;
     }
   }
   return out;
+}
+
+/** The separators layout puts between words (space, tab). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function encodeWord(font: fontkit.Font, encoder: FaceEncoder, word: string): EncodedRun {

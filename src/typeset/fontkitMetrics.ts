@@ -68,21 +68,54 @@ function closestFace(faces: FontFace[], families: string[], weight: number, ital
 }
 
 type Glyph = { id: number; codePoints: number[] };
+type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
+type Run = { glyphs: Glyph[]; positions: Position[] };
 
 /**
- * Wraps the font's `layout` so every glyph it returns knows its characters. fontkit caches one glyph object per glyph
- * id with the characters it was first made for; a glyph first made as a component of a composite (the "U" inside "Ü")
- * has none, and its text would be missing from the PDF's ToUnicode map in every later document. Such glyphs get their
- * characters back from the font's cmap. (Shaped runs are not cached here: widths are cached by `widthOf`, and the draw
- * stage caches each word's encoding; a third cache of whole runs held ~100 MB per face in a long batch.)
+ * Texts shaped lately, per face: a document's new words are shaped when layout measures them and again when the
+ * draw stage encodes them; this keeps the second from shaping again. Small, since it only has to span one document.
  */
-function repairCodePoints(font: fontkit.Font): void {
+const RECENT_RUNS = 4096;
+
+/**
+ * Wraps the font's `layout` (shaping: GSUB/GPOS lookups, the costliest step of a render):
+ * - a text shaped lately is not shaped again (see RECENT_RUNS); callers get their own position objects, since pdfkit
+ *   scales the positions it is given in place;
+ * - every glyph returned knows its characters. fontkit caches one glyph object per glyph id with the characters it was
+ *   first made for; a glyph first made as a component of a composite (the "U" inside "Ü") has none, and its text would
+ *   be missing from the PDF's ToUnicode map in every later document. Such glyphs get their characters from the cmap.
+ */
+function wrapLayout(font: fontkit.Font): void {
   const cmap = (font as unknown as { _cmapProcessor: { codePointsForGlyph(id: number): number[] } })._cmapProcessor;
-  const layout = font.layout.bind(font) as (text: string, features?: unknown) => { glyphs: Glyph[] };
+  const layout = font.layout.bind(font) as (text: string, features?: unknown) => Run;
+  const recent = new Map<string, Run>();
   (font as unknown as { layout: unknown }).layout = (text: string, features?: unknown) => {
-    const shaped = layout(text, features);
-    for (const glyph of shaped.glyphs) if (glyph.codePoints.length === 0) glyph.codePoints = cmap.codePointsForGlyph(glyph.id).slice(0, 1);
-    return shaped;
+    const shareable = features === undefined || (Array.isArray(features) && features.length === 0);
+    let run = shareable ? recent.get(text) : undefined;
+    if (!run) {
+      const shaped = layout(text, features);
+      for (const glyph of shaped.glyphs) if (glyph.codePoints.length === 0) glyph.codePoints = cmap.codePointsForGlyph(glyph.id).slice(0, 1);
+      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
+      if (shareable) {
+        if (recent.size >= RECENT_RUNS) recent.clear();
+        recent.set(text, run);
+      }
+    }
+    return copyRun(run);
+  };
+}
+
+/** A run its user may change: new position objects, and the advance width computed from them (as fontkit's GlyphRun does). */
+function copyRun(run: Run) {
+  const positions = run.positions.map((p) => ({ ...p }));
+  return {
+    glyphs: run.glyphs,
+    positions,
+    get advanceWidth() {
+      let width = 0;
+      for (const p of positions) width += p.xAdvance;
+      return width;
+    },
   };
 }
 
@@ -98,7 +131,7 @@ function readFace(file: FontFile): FontFace {
 /** Reads a face's family, weight, style and vertical metrics. */
 function faceOf(file: FontFile): FontFace {
   const font = fontkit.create(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) as fontkit.Font;
-  repairCodePoints(font);
+  wrapLayout(font);
   const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number; fsSelection?: { italic?: boolean } } })['OS/2'];
   const weight = os2?.usWeightClass ?? (/bold/i.test(font.subfamilyName) ? 700 : 400);
   const italic = os2?.fsSelection?.italic ?? (font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName));
