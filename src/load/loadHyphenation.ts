@@ -21,17 +21,28 @@ export const HYPHENATION_LANGUAGES = [...Object.keys(PATTERNS), 'sr'].sort();
 /** Hyphenators built so far, by pattern set. */
 const built = new Map<string, Hyphenator>();
 
+/**
+ * Words a pattern hyphenator is asked before it is made anew: the `hyphen` library remembers every word it has
+ * hyphenated, without bound, so over a long batch of varied text its memory would only grow. (The layout stage keeps
+ * its own bounded cache of hyphenation points in front of this.)
+ */
+const WORDS_PER_HYPHENATOR = 50_000;
+
 /** A Unicode soft hyphen: what the pattern library inserts, and what we look for. */
 const SOFT_HYPHEN = '\u00AD';
 
 function build(patternSet: string): Hyphenator {
   let h = built.get(patternSet);
   if (!h) {
-    const fn = createHyphenator(require(`hyphen/patterns/${patternSet}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: 1 });
+    const patterns = require(`hyphen/patterns/${patternSet}.js`);
+    const create = () => createHyphenator(patterns, { hyphenChar: SOFT_HYPHEN, minWordLength: 1 });
+    let fn = create();
+    let asked = 0;
     h = (word: string) => {
       // A suffix after an apostrophe (Turkish İstanbul'da, English nation's) is not hyphenated, nor is the stem's last letter split off.
       const apostrophe = word.search(/['’]/);
       if (apostrophe > 0) return h!(word.slice(0, apostrophe)).filter((i) => apostrophe - i >= 2);
+      if (++asked > WORDS_PER_HYPHENATOR) [fn, asked] = [create(), 1];
       const marked = fn(lowercaseKeepingLength(word));
       const points: number[] = [];
       for (let i = 0, offset = 0; i < marked.length; i++) {
@@ -58,11 +69,16 @@ function lowercaseKeepingLength(word: string): string {
   return out;
 }
 
-/** Serbian is written in both scripts: pick the patterns by the word's script. */
+/** Serbian is written in both scripts: pick the patterns by the word's script (one hyphenator per process). */
+let serbianHyphenator: Hyphenator | undefined;
+
 function serbian(): Hyphenator {
-  const latin = build('sh-latn');
-  const cyrillic = build('sr-cyrl');
-  return (word) => (/[\u0400-\u04FF]/.test(word) ? cyrillic(word) : latin(word));
+  if (!serbianHyphenator) {
+    const latin = build('sh-latn');
+    const cyrillic = build('sr-cyrl');
+    serbianHyphenator = (word) => (/[\u0400-\u04FF]/.test(word) ? cyrillic(word) : latin(word));
+  }
+  return serbianHyphenator;
 }
 
 /** Hyphenators for the given language tags; languages without patterns are left out (their words are not hyphenated). */

@@ -80,3 +80,20 @@ describe('hyphenation patterns per language', () => {
     expect(h("İstanbul'da")).not.toContain(7);
   });
 });
+
+describe('hyphenators over a long batch', () => {
+  it('should give the same points after the pattern library was made anew to bound its memory (50,000 words)', () => {
+    const h = loadHyphenation(['en']).get('en')!;
+    const before = h('international');
+    // Distinct words, so each reaches the library (which would otherwise remember all of them).
+    for (let i = 0; i < 50_010; i++) h(`word${i.toString(36)}ing`);
+    expect(h('international')).toEqual(before);
+    expect(hyphenated('en', 'hyphenation')).toBe('hy-phen-ation');
+  });
+
+  it('should give Serbian one hyphenator per process, for both scripts', () => {
+    const [a, b] = [loadHyphenation(['sr']).get('sr')!, loadHyphenation(['sr']).get('sr')!];
+    expect(a).toBe(b);
+    expect(hyphenated('sr', 'демократија')).toBe(hyphenated('sr-Cyrl', 'демократија'));
+  });
+});
