@@ -121,31 +121,30 @@ export class DocumentFonts {
 
 /** The compressed subset program for exactly these glyphs, made once per face and glyph set. */
 function programOf(font: fontkit.Font, tables: TrueTypeTables, ids: readonly number[]): FontProgram {
-  let cache = programs.get(font);
-  if (!cache) programs.set(font, (cache = new Map()));
   const glyphs = glyphClosure(tables, ids);
   const key = glyphs.join(',');
-  let program = cache.get(key);
-  if (!program) {
+  return remembered(programs, font, key, () => {
     const bytes = writeTrueTypeSubset(tables, glyphs);
-    program = { tag: subsetTag(font, key), compressed: deflateSync(bytes), length: bytes.length };
-    if (cache.size >= MAX_CACHED_PROGRAMS) cache.clear();
-    cache.set(key, program);
-  }
-  return program;
+    return { tag: subsetTag(font, key), compressed: deflateSync(bytes), length: bytes.length };
+  });
 }
 
 /** A ToUnicode map deflated, once per face and map text. */
 function compressedCmap(font: fontkit.Font, text: string): Uint8Array {
-  let cache = cmaps.get(font);
-  if (!cache) cmaps.set(font, (cache = new Map()));
-  let compressed = cache.get(text);
-  if (!compressed) {
-    compressed = deflateSync(Buffer.from(text, 'latin1'));
+  return remembered(cmaps, font, text, () => deflateSync(Buffer.from(text, 'latin1')));
+}
+
+/** `make()` for this face and key, kept in `store` (at most MAX_CACHED_PROGRAMS per face, then started afresh). */
+function remembered<T>(store: WeakMap<fontkit.Font, Map<string, T>>, font: fontkit.Font, key: string, make: () => T): T {
+  let cache = store.get(font);
+  if (!cache) store.set(font, (cache = new Map()));
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
     if (cache.size >= MAX_CACHED_PROGRAMS) cache.clear();
-    cache.set(text, compressed);
+    cache.set(key, value);
   }
-  return compressed;
+  return value;
 }
 
 /** Six capital letters naming a subset (ISO 32000-1, 9.6.4), from the face and its glyphs: the same subset, the same tag. */

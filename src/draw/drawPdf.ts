@@ -63,7 +63,7 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     out.reset();
     for (const item of page.items) drawItem(context, item);
-    tagger.endPage();
+    tagger.closeMarkedContent();
     out.finishPage(internals);
   }
   // 4. Write the fonts (their glyphs are known now) and the structure tree, and finish the file.

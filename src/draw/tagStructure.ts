@@ -81,7 +81,7 @@ export class StructureTagger {
     const figure = this.#newNode('Figure', target.node, RANK_FLOW, Number.MAX_SAFE_INTEGER);
     this.#markAndDraw(figure, draw);
     // A figure is one marked-content sequence of its own.
-    this.endPage();
+    this.closeMarkedContent();
   }
 
   /** Draws decoration (backgrounds, borders, rules) as an artifact. */
@@ -93,8 +93,8 @@ export class StructureTagger {
     draw();
   }
 
-  /** Closes the open marked-content sequence: call before a page ends. */
-  endPage(): void {
+  /** Closes the open marked-content sequence: before a page ends, and after a figure (a sequence of its own). */
+  closeMarkedContent(): void {
     if (!this.#open) return;
     this.#out.push('EMC');
     this.#open = null;
@@ -103,7 +103,7 @@ export class StructureTagger {
   /** Whether drawing for `owner` continues the open sequence; otherwise the open one is closed. */
   #continues(owner: StructNode | string): boolean {
     if (this.#open && this.#open.owner === owner && this.#open.page === this.#doc.page.dictionary) return true;
-    this.endPage();
+    this.closeMarkedContent();
     return false;
   }
 
