@@ -60,6 +60,9 @@ const result = await build({
   target: 'node20',
   banner: { js: BANNER },
   plugins: [ownLocation],
+  // harfbuzzjs is an ES module with a top-level await (it compiles its WebAssembly as it loads): a CommonJS bundle
+  // cannot hold it, so it stays a package the bundle imports (src/typeset/harfBuzzShaping.ts).
+  external: ['harfbuzzjs'],
   // Whitespace only: names stay, so a stack trace (PRESSROOM_DEBUG=1) still reads. PRESSROOM_PLAIN_BUNDLE=1 keeps
   // the lines, each module under a `// path` comment, so a CPU profile (node --cpu-prof) says which module is slow.
   minifyWhitespace: process.env.PRESSROOM_PLAIN_BUNDLE !== '1',

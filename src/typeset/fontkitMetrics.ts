@@ -1,7 +1,9 @@
-// FontMetrics backed by fontkit: faces from the font files given, each parsed once per process.
+// FontMetrics backed by fontkit (the font's tables) and HarfBuzz (shaping): faces from the font files given, each
+// parsed once per process.
 import * as fontkit from 'fontkit';
 import { fail } from '../diagnostics/PressroomError.js';
 import type { FontFace, FontMetrics } from './fonts.js';
+import { createShaper, loadHarfBuzz, type ShapedRun, type Shaper } from './harfBuzzShaping.js';
 
 /** A font file's bytes and name, as the load stage read them. */
 export interface FontFile {
@@ -16,11 +18,12 @@ const MAX_CACHED_WIDTHS = 50_000;
 const MAX_SHAPED_LENGTH = 128;
 
 /** Builds metrics over the given font files; every face is parsed once and its word widths cached. */
-export function createFontkitMetrics(files: FontFile[]): FontMetrics {
-  const faces: FontFace[] = files.map(readFace);
+export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetrics> {
+  const hb = await loadHarfBuzz();
+  const faces: FontFace[] = files.map((file) => readFace(file, hb));
   const widthCaches = new Map<string, Map<string, number>>();
   const resolved = new Map<string, FontFace | undefined>();
-  return {
+  const metrics: FontMetrics = {
     resolve(families, weight, italic) {
       // Every run of text asks, with a handful of distinct questions: each is answered once (the faces never change).
       const key = `${weight},${italic},${families.join('\u0000')}`;
@@ -51,6 +54,7 @@ export function createFontkitMetrics(files: FontFile[]): FontMetrics {
       return (face.handle as fontkit.Font).hasGlyphForCodePoint(codePoint);
     },
   };
+  return metrics;
 }
 
 /** Most face resolutions remembered: layouts use a few family lists; bounded for endless input. */
@@ -67,10 +71,6 @@ function closestFace(faces: FontFace[], families: string[], weight: number, ital
   return undefined;
 }
 
-type Glyph = { id: number; codePoints: number[] };
-type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
-type Run = { glyphs: Glyph[]; positions: Position[] };
-
 /**
  * Texts shaped lately, per face: a document's new words are shaped when layout measures them and again when the
  * draw stage encodes them; this keeps the second from shaping again. Small, since it only has to span one document.
@@ -78,24 +78,17 @@ type Run = { glyphs: Glyph[]; positions: Position[] };
 const RECENT_RUNS = 4096;
 
 /**
- * Wraps the font's `layout` (shaping: GSUB/GPOS lookups, the costliest step of a render):
- * - a text shaped lately is not shaped again (see RECENT_RUNS); callers get their own position objects, since pdfkit
- *   scales the positions it is given in place;
- * - every glyph returned knows its characters. fontkit caches one glyph object per glyph id with the characters it was
- *   first made for; a glyph first made as a component of a composite (the "U" inside "Ü") has none, and its text would
- *   be missing from the PDF's ToUnicode map in every later document. Such glyphs get their characters from the cmap.
+ * Puts HarfBuzz in place of the font's own `layout` (see harfBuzzShaping.ts), so that layout, our draw stage and
+ * pdfkit (which embeds CFF faces itself) all shape alike; a text shaped lately is not shaped again (see RECENT_RUNS).
+ * Callers get their own position objects, since pdfkit scales the positions it is given in place.
  */
-function wrapLayout(font: fontkit.Font): void {
-  const cmap = (font as unknown as { _cmapProcessor: { codePointsForGlyph(id: number): number[] } })._cmapProcessor;
-  const layout = font.layout.bind(font) as (text: string, features?: unknown) => Run;
-  const recent = new Map<string, Run>();
-  (font as unknown as { layout: unknown }).layout = (text: string, features?: unknown) => {
+function shapeWith(font: fontkit.Font, shape: Shaper): void {
+  const recent = new Map<string, ShapedRun>();
+  (font as unknown as { layout: unknown }).layout = (text: string, features?: Parameters<Shaper>[1]) => {
     const shareable = features === undefined || (Array.isArray(features) && features.length === 0);
     let run = shareable ? recent.get(text) : undefined;
     if (!run) {
-      const shaped = layout(text, features);
-      for (const glyph of shaped.glyphs) if (glyph.codePoints.length === 0) glyph.codePoints = cmap.codePointsForGlyph(glyph.id).slice(0, 1);
-      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
+      run = shape(text, shareable ? undefined : features);
       if (shareable) {
         if (recent.size >= RECENT_RUNS) recent.clear();
         recent.set(text, run);
@@ -106,7 +99,7 @@ function wrapLayout(font: fontkit.Font): void {
 }
 
 /** A run its user may change: new position objects, and the advance width computed from them (as fontkit's GlyphRun does). */
-function copyRun(run: Run) {
+function copyRun(run: ShapedRun) {
   const positions = run.positions.map((p) => ({ ...p }));
   return {
     glyphs: run.glyphs,
@@ -120,18 +113,19 @@ function copyRun(run: Run) {
 }
 
 /** Reads a face; a file fontkit cannot read is an error naming it. */
-function readFace(file: FontFile): FontFace {
+function readFace(file: FontFile, hb: Awaited<ReturnType<typeof loadHarfBuzz>>): FontFace {
   try {
-    return faceOf(file);
+    return faceOf(file, hb);
   } catch (err) {
     return fail({ file: file.path }, `the font file cannot be read: ${String((err as Error).message).toLowerCase()}`, 'replace it with a valid TrueType or OpenType font, or remove it from the fonts folder');
   }
 }
 
 /** Reads a face's family, weight, style and vertical metrics. */
-function faceOf(file: FontFile): FontFace {
+function faceOf(file: FontFile, hb: Awaited<ReturnType<typeof loadHarfBuzz>>): FontFace {
   const font = fontkit.create(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) as fontkit.Font;
-  wrapLayout(font);
+  const cmap = (font as unknown as { _cmapProcessor: { codePointsForGlyph(id: number): number[] } })._cmapProcessor;
+  shapeWith(font, createShaper(hb, file.bytes, (id) => font.getGlyph(id).advanceWidth, (id) => cmap.codePointsForGlyph(id)));
   const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number; fsSelection?: { italic?: boolean } } })['OS/2'];
   const weight = os2?.usWeightClass ?? (/bold/i.test(font.subfamilyName) ? 700 : 400);
   const italic = os2?.fsSelection?.italic ?? (font.italicAngle !== 0 || /italic|oblique/i.test(font.subfamilyName));
