@@ -11,8 +11,8 @@ type HarfBuzz = typeof import('harfbuzzjs');
 
 /** A shaped glyph as the draw stage and pdfkit use it: its id, the characters it stands for, its advance (font units). */
 export interface ShapedGlyph {
-  id: number;
-  codePoints: number[];
+  readonly id: number;
+  readonly codePoints: readonly number[];
   readonly advanceWidth: number;
 }
 
@@ -54,6 +54,16 @@ export function createShaper(hb: HarfBuzz, bytes: Uint8Array, advanceOf: (id: nu
   const font = new hb.Font(new hb.Face(new hb.Blob(data)));
   const buffer = new hb.Buffer();
   buffer.setClusterLevel(hb.ClusterLevel.CHARACTERS);
+  // One glyph object per glyph id and characters, shared by every run: the caches of shaped words and encoded runs
+  // hold tens of thousands of runs, which would otherwise each hold glyph objects of their own.
+  const shared = new Map<number, ShapedGlyph>();
+  const glyphOf = (id: number, codePoints: number[]): ShapedGlyph => {
+    const known = shared.get(id);
+    if (known && sameNumbers(known.codePoints, codePoints)) return known;
+    const glyph = { id, codePoints, advanceWidth: advanceOf(id) };
+    if (!known) shared.set(id, glyph);
+    return glyph;
+  };
   return (text, features) => {
     buffer.clearContents();
     buffer.addText(text);
@@ -64,7 +74,7 @@ export function createShaper(hb: HarfBuzz, bytes: Uint8Array, advanceOf: (id: nu
     const glyphs = infos.map((info, i): ShapedGlyph => {
       const end = clusterEnd(infos, i, text.length);
       const codePoints = end > info.cluster ? codePointsOf(text, info.cluster, end) : charactersOf(info.codepoint).slice(0, 1);
-      return glyphOf(info.codepoint, codePoints, advanceOf);
+      return glyphOf(info.codepoint, codePoints);
     });
     return { glyphs, positions: positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
   };
@@ -89,14 +99,8 @@ function codePointsOf(text: string, start: number, end: number): number[] {
   return out;
 }
 
-function glyphOf(id: number, codePoints: number[], advanceOf: (id: number) => number): ShapedGlyph {
-  return {
-    id,
-    codePoints,
-    get advanceWidth() {
-      return advanceOf(id);
-    },
-  };
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 function featureList(hb: HarfBuzz, features: Parameters<Shaper>[1]) {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   shape = createShaper(await loadHarfBuzz(), bytes, (id) => font.getGlyph(id).advanceWidth, (id) => cmap.codePointsForGlyph(id));
 });
 
-const text = (codePoints: number[]) => String.fromCodePoint(...codePoints);
+const text = (codePoints: readonly number[]) => String.fromCodePoint(...codePoints);
 
 describe('HarfBuzz shaping', () => {
   it('should give each plain letter its own glyph, its cmap glyph, its hmtx advance and its character', () => {
