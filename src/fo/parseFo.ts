@@ -8,6 +8,8 @@ import { ELEMENTS, FO_NS, PROPERTIES } from './subset.js';
 import type { FoDocument, FoElement, FoPosition } from './types.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** How saxes starts the message of a well-formedness error it throws (position tracking on): "line:column: ". */
+const SAXES_ERROR = /^(?:.*?:)?\d+:\d+: /;
 
 /** Parses filled XSL-FO; anything outside the subset is an error with its line:column in `file`. */
 export function parseFo(file: string, text: string): FoDocument {
@@ -18,10 +20,6 @@ export function parseFo(file: string, text: string): FoDocument {
   const here = (): FoPosition => ({ line: parser.line, column: parser.column });
   const report = (pos: FoPosition, message: string, hint: string) => diagnostics.push(errorAt({ file, ...pos }, message, hint));
 
-  parser.on('error', (err) => {
-    const reason = err.message.replace(/^(?:.*?:)?\d+:\d+: /, '').replace(/\.$/, '');
-    fail({ file, line: parser.line, column: Math.max(1, parser.column) }, `the filled layout is not well-formed XML: ${reason}`, 'check the layout template; `pressroom fo <release>` prints the filled FO');
-  });
   // The start of each tag (saxes reports opentag at its end).
   let tagStart: FoPosition = { line: 1, column: 1 };
   // The tag's attribute names in document order: enumerating saxes' attribute table (a null-prototype dictionary) costs
@@ -50,7 +48,15 @@ export function parseFo(file: string, text: string): FoDocument {
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push({ kind: 'text', text: t, position: here() });
   });
-  parser.write(text).close();
+  // No 'error' handler: saxes then throws its error, which is caught here. (Setting one adds a property to the
+  // parser after construction, and its hot paths ran 3.5 times slower for it: 0.76 against 0.21 ms for a seed's FO.)
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    if (err instanceof PressroomError || !SAXES_ERROR.test((err as Error).message)) throw err;
+    const reason = (err as Error).message.replace(SAXES_ERROR, '').replace(/\.$/, '');
+    fail({ file, line: parser.line, column: Math.max(1, parser.column) }, `the filled layout is not well-formed XML: ${reason}`, 'check the layout template; `pressroom fo <release>` prints the filled FO');
+  }
   if (diagnostics.length > 0) throw new PressroomError(diagnostics);
   if (!root || root.name !== 'root') fail({ file, line: 1, column: 1 }, 'the document is not an fo:root', 'the layout template must produce an <fo:root> document');
   return { file, root };
