@@ -20,7 +20,7 @@ type NumberText = (source: string, refId: string | null) => string | undefined;
 const MAX_REMEMBERED_BYTES = 4 * 2 ** 20;
 /** Estimated bytes of a remembered frag with its place on the line. */
 const FRAG_BYTES = 120;
-/** Paragraphs with longer keys are not remembered: long ones are body text, which seldom recurs. */
+/** Paragraphs with more text than this (UTF-16 units) are not remembered: long ones are body text, which seldom recurs. */
 const MAX_KEY_LENGTH = 2_000;
 /** Most paragraphs known to have been seen once (a number each): many documents' worth of body text. */
 const MAX_SEEN = 50_000;
@@ -30,10 +30,19 @@ interface LineTemplate extends Omit<LineBox, 'frags' | 'footnotes'> {
   frags: { piece: number; frag: Frag; x: number; spaceAfter: number }[];
 }
 
-/** The paragraphs of one font set: hashes of those seen once, and the lines of those seen again (null: not rememberable). */
+/** A key: everything a paragraph's lines depend on, as a flat list of numbers and texts (see keyOf). */
+type Key = (string | number)[];
+
+/** A remembered paragraph: its key (to tell it from another with the same hash) and its lines (null: not rememberable). */
+interface Remembered {
+  key: Key;
+  lines: LineTemplate[] | null;
+}
+
+/** The paragraphs of one font set: hashes of those seen once, and those seen again by hash. */
 interface Memo {
   seen: Set<number>;
-  lines: BoundedCache<string, LineTemplate[] | null>;
+  remembered: BoundedCache<number, Remembered>;
 }
 
 const memos = new WeakMap<FontMetrics, Memo>();
@@ -44,14 +53,14 @@ export function paragraphLines(pieces: InlinePiece[], shape: ParagraphShape, ctx
   const key = keyOf(pieces, shape, ctx, numberText);
   if (key === null) return compute();
   let memo = memos.get(ctx.metrics);
-  if (!memo) memos.set(ctx.metrics, (memo = { seen: new Set(), lines: new BoundedCache(MAX_REMEMBERED_BYTES, weightOf) }));
-  const remembered = memo.lines.peek(key);
-  if (remembered !== undefined) return remembered ? linesFrom(remembered, pieces) : compute();
+  if (!memo) memos.set(ctx.metrics, (memo = { seen: new Set(), remembered: new BoundedCache(MAX_REMEMBERED_BYTES, weightOf) }));
+  const hash = hashOf(key);
+  const remembered = memo.remembered.peek(hash);
+  if (remembered !== undefined) return remembered.lines && sameKey(remembered.key, key) ? linesFrom(remembered.lines, pieces) : compute();
   // Lines are remembered the second time a paragraph is met: body text is mostly met once, and then leaves only a
   // number behind (two paragraphs with one hash only make the second remembered early; the key decides a match).
   const lines = compute();
-  const hash = hashOf(key);
-  if (memo.seen.has(hash)) memo.lines.set(key, templateOf(lines, pieces));
+  if (memo.seen.has(hash)) memo.remembered.set(hash, { key: key.map(ownCopy), lines: templateOf(lines, pieces) });
   else {
     if (memo.seen.size >= MAX_SEEN) memo.seen.clear();
     memo.seen.add(hash);
@@ -59,17 +68,41 @@ export function paragraphLines(pieces: InlinePiece[], shape: ParagraphShape, ctx
   return lines;
 }
 
-/** 32-bit FNV-1a of the key's UTF-16 units. */
-function hashOf(key: string): number {
+/** 32-bit FNV-1a of the key: texts by UTF-16 unit, numbers by their integer and 1/65536 parts. */
+function hashOf(key: Key): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  for (const part of key) {
+    if (typeof part === 'number') {
+      h = Math.imul(h ^ (part | 0), 0x01000193);
+      h = Math.imul(h ^ ((part * 65536) | 0), 0x01000193);
+    } else {
+      h = Math.imul(h ^ part.length, 0x01000193);
+      for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
+    }
+  }
   return h >>> 0;
 }
 
-/** Estimated bytes of an entry: its key (two bytes a character) and its template's frags. */
-function weightOf(template: LineTemplate[] | null, key: string): number {
-  const frags = template ? template.reduce((n, line) => n + line.frags.length + 1, 0) : 0;
-  return 2 * key.length + FRAG_BYTES * frags;
+function sameKey(a: Key, b: Key): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A text of the key as a string of its own: a key's texts are slices of the whole filled FO, and a remembered key
+ * holding on to them would keep each document's FO alive.
+ */
+function ownCopy(part: string | number): string | number {
+  return typeof part === 'number' || part.length === 0 ? part : Buffer.from(part, 'utf16le').toString('utf16le');
+}
+
+/** Estimated bytes of an entry: its key (two bytes a character, eight a number) and its template's frags. */
+function weightOf({ key, lines }: Remembered): number {
+  let bytes = 0;
+  for (const part of key) bytes += typeof part === 'number' ? 8 : 8 + 2 * part.length;
+  const frags = lines ? lines.reduce((n, line) => n + line.frags.length + 1, 0) : 0;
+  return bytes + FRAG_BYTES * frags;
 }
 
 /** Identities of objects the key must tell apart (faces, hyphenators), as small numbers. */
@@ -83,52 +116,64 @@ function idOf(o: object | undefined): number {
   return id;
 }
 
-/** Text in a key, prefixed by its length so no text can be mistaken for a separator. */
-function quoted(text: string): string {
-  return `${text.length}:${text}`;
+/** Kinds of piece, as they start their part of a key. */
+const enum PieceCode {
+  Text = -1,
+  Number = -2,
+  Leader = -3,
+  Graphic = -4,
+  Break = -5,
 }
 
 /**
  * Everything the lines depend on: each piece with what of its style measures and breaks text (face, size, line
  * height, shift, hyphenation and the patterns it uses), the shape, and the breaking mode. Colour, link, underline and
  * the FO path only ride along, and are taken from the pieces themselves. Null: not remembered (footnotes, long text).
+ * Every variable-length part is preceded by a count or a kind code, so two different paragraphs never give one key.
  */
-function keyOf(pieces: InlinePiece[], shape: ParagraphShape, ctx: LayoutContext, numberText: NumberText): string | null {
-  const styleKey = (s: TextStyle) => {
-    const h = s.hyphenation;
-    const hyphenation = h ? `${idOf(hyphenatorFor(ctx.hyphenators, h.language))},${quoted(h.language)},${h.remain},${h.push},${quoted(h.character)}` : '-';
-    return `${idOf(s.face as FontFace)},${s.size},${s.lineHeight},${s.shift},${hyphenation}`;
-  };
+function keyOf(pieces: InlinePiece[], shape: ParagraphShape, ctx: LayoutContext, numberText: NumberText): Key | null {
   // Long paragraphs are turned away before their key is built.
   let length = 0;
   for (const piece of pieces) if (piece.kind === 'text' && (length += piece.text.length) > MAX_KEY_LENGTH) return null;
   const { props } = shape;
-  const parts = [`${ctx.lineBreaking ?? 'total-fit'}|${shape.width},${props.textIndent},${props.textAlign},${props.textAlignLast},${props.hyphenationLadder}|${styleKey(shape.strut)}`];
+  const key: Key = [ctx.lineBreaking ?? 'total-fit', shape.width, props.textIndent, props.textAlign, props.textAlignLast, props.hyphenationLadder];
+  const style = (s: TextStyle) => {
+    key.push(idOf(s.face as FontFace), s.size, s.lineHeight, s.shift);
+    const h = s.hyphenation;
+    if (h) key.push(idOf(hyphenatorFor(ctx.hyphenators, h.language)), h.language, h.remain, h.push, h.character);
+    else key.push(0);
+  };
+  style(shape.strut);
   for (const piece of pieces) {
     switch (piece.kind) {
       case 'text':
-        parts.push(`|T${styleKey(piece.style)}:`, quoted(piece.text));
+        key.push(PieceCode.Text);
+        style(piece.style);
+        key.push(piece.text);
         break;
       case 'number':
-        parts.push(`|N${styleKey(piece.style)}:${piece.source},${piece.refId === null ? '-' : quoted(piece.refId)},${quoted(numberText(piece.source, piece.refId) ?? '-')}`);
+        key.push(PieceCode.Number);
+        style(piece.style);
+        key.push(piece.source, piece.refId === null ? 0 : 1, piece.refId ?? '', numberText(piece.source, piece.refId) === undefined ? 0 : 1, numberText(piece.source, piece.refId) ?? '');
         break;
       case 'leader':
-        parts.push(`|L${styleKey(piece.style)}:${piece.pattern},${piece.length === null ? '-' : 'pt' in piece.length ? `${piece.length.pt}pt` : `${piece.length.percent}%`},${piece.thickness}`);
+        key.push(PieceCode.Leader);
+        style(piece.style);
+        key.push(piece.pattern, piece.length === null ? 0 : 'pt' in piece.length ? 1 : 2, piece.length === null ? 0 : 'pt' in piece.length ? piece.length.pt : piece.length.percent, piece.thickness);
         break;
       case 'graphic':
-        parts.push(`|G${styleKey(piece.style)}:${quoted(piece.src)},${piece.width},${piece.height}`);
+        key.push(PieceCode.Graphic);
+        style(piece.style);
+        key.push(piece.src, piece.width, piece.height);
         break;
       case 'break':
-        parts.push('|B');
+        key.push(PieceCode.Break);
         break;
       case 'footnote':
         return null;
     }
   }
-  // Joined, the key is one flat string of its own: concatenated, it would be a rope holding on to the texts it was
-  // made of, slices of the whole filled FO, and a remembered key would keep each document's FO alive.
-  const key = parts.join('');
-  return key.length > MAX_KEY_LENGTH ? null : key;
+  return key;
 }
 
 /** The lines as remembered; null when a frag's style is not one piece's own (then its piece cannot be told). */
