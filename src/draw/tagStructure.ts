@@ -2,6 +2,7 @@
 import type { FoElement } from '../fo/types.js';
 import type { LinkItem } from '../typeset/types.js';
 import type { PageContent } from './pageContent.js';
+import { dictionaryText, endWithText, refText, stringText } from './pdfObjectText.js';
 import { internalsOf, type PdfkitInternals, type PdfRef } from './pdfkitInternals.js';
 import { structureRoleOf, textOf } from './structureRoles.js';
 
@@ -60,6 +61,9 @@ export class StructureTagger {
    * lines) or of one kind of artifact share it, which keeps the content stream and the parent tree small.
    */
   #open: { owner: StructNode | string; page: PdfRef } | null = null;
+  /** The path `content` resolved last, and what it resolved to (a path always resolves alike once it has been). */
+  #lastPath: readonly FoElement[] | undefined = undefined;
+  #lastTarget: Target = { artifact: 'Layout' };
 
   constructor(doc: PDFKit.PDFDocument, out: PageContent) {
     this.#doc = internalsOf(doc);
@@ -69,7 +73,10 @@ export class StructureTagger {
 
   /** Draws `draw` as the content of the structure element its path names, or as an artifact; `top` places a heading's bookmark. */
   content(path: readonly FoElement[] | undefined, draw: () => void, top = 0): void {
-    const target = path ? this.#resolve(path, top) : { artifact: 'Layout' as const };
+    // The lines and runs of one paragraph share their path: two thirds of a page's items resolve as the one before.
+    if (path !== this.#lastPath) this.#lastTarget = path ? this.#resolve(path, top) : { artifact: 'Layout' };
+    this.#lastPath = path;
+    const target = this.#lastTarget;
     if ('artifact' in target) return this.artifact(target.artifact, draw);
     this.#markAndDraw(target.node, draw);
   }
@@ -127,14 +134,13 @@ export class StructureTagger {
     for (const node of this.#nodes) if (!STANDARD_TYPES.has(node.type)) roleMap[node.type] = ROLE_MAP[node.type] ?? FALLBACK_ROLE;
     if (Object.keys(roleMap).length > 0) root.data.RoleMap = roleMap;
     for (const node of this.#nodes) {
-      const data = node.ref.data;
-      data.P = node.parent ? node.parent.ref : root;
       const pg = firstPage(node);
-      if (pg) data.Pg = pg;
-      data.K = orderKids(node.kids).map((kid) => kidObject(kid, pg));
-      if (node.alt) data.Alt = new String(node.alt);
-      if (node.lang) data.Lang = new String(node.lang);
-      node.ref.end();
+      const entries: [string, string][] = [['S', `/${node.type}`], ['P', refText(node.parent ? node.parent.ref : root)]];
+      if (pg) entries.push(['Pg', refText(pg)]);
+      entries.push(['K', `[${orderKids(node.kids).map((kid) => kidText(kid, pg)).join(' ')}]`]);
+      if (node.alt) entries.push(['Alt', stringText(node.alt)]);
+      if (node.lang) entries.push(['Lang', stringText(node.lang)]);
+      endWithText(this.#doc, node.ref, dictionaryText(entries));
     }
   }
 
@@ -248,13 +254,14 @@ function firstPage(node: StructNode): PdfRef | undefined {
   return first?.page;
 }
 
-function kidObject(kid: Kid, pg: PdfRef | undefined): unknown {
+/** A kid as written in its parent's /K: a reference, an MCID (on the parent's /Pg), or a marked-content or object reference. */
+function kidText(kid: Kid, pg: PdfRef | undefined): string {
   switch (kid.kind) {
     case 'node':
-      return kid.node.ref;
+      return refText(kid.node.ref);
     case 'mcid':
-      return kid.page === pg ? kid.mcid : { Type: 'MCR', Pg: kid.page, MCID: kid.mcid };
+      return kid.page === pg ? String(kid.mcid) : dictionaryText([['Type', '/MCR'], ['Pg', refText(kid.page)], ['MCID', String(kid.mcid)]]);
     case 'objr':
-      return { Type: 'OBJR', Obj: kid.annot, Pg: kid.page };
+      return dictionaryText([['Type', '/OBJR'], ['Obj', refText(kid.annot)], ['Pg', refText(kid.page)]]);
   }
 }
