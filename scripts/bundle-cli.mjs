@@ -16,13 +16,16 @@ const TRAINING_RELEASE = join(ROOT, 'fixtures/releases/161a07.md');
 // through import.meta.url or __dirname. Bundled, they would all look beside dist/cli.cjs; these helpers give each
 // module the location it has unbundled: its file in dist/, or its file in its package wherever Node finds that.
 // The bundle's own folder is kept first thing: a bundled ES module may declare a top-level __dirname of its own.
+// A package's folder is looked up once (several of its modules ask).
 const BANNER = `\
 var __pressroomBundleDir = __dirname, __pressroomBundleFile = __filename;
 var __pressroomDistUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__pressroomBundleDir, file)).href;
+var __pressroomPackageDirs = new Map();
 var __pressroomPackageUrl = (name, file) => {
   const { existsSync } = require("node:fs"), { join } = require("node:path");
-  for (const folder of require.resolve.paths(name) ?? []) if (existsSync(join(folder, name, "package.json"))) return require("node:url").pathToFileURL(join(folder, name, file)).href;
-  return require("node:url").pathToFileURL(__pressroomBundleFile).href;
+  if (!__pressroomPackageDirs.has(name)) __pressroomPackageDirs.set(name, (require.resolve.paths(name) ?? []).find((folder) => existsSync(join(folder, name, "package.json"))));
+  const folder = __pressroomPackageDirs.get(name);
+  return require("node:url").pathToFileURL(folder === undefined ? __pressroomBundleFile : join(folder, name, file)).href;
 };`;
 
 /** Rewrites a module's own location (import.meta.url, and __dirname/__filename in CommonJS) to its unbundled one. */
