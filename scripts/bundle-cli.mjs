@@ -16,13 +16,16 @@ const TRAINING_RELEASE = join(ROOT, 'fixtures/releases/161a07.md');
 // through import.meta.url or __dirname. Bundled, they would all look beside dist/cli.cjs; these helpers give each
 // module the location it has unbundled: its file in dist/, or its file in its package wherever Node finds that.
 // The bundle's own folder is kept first thing: a bundled ES module may declare a top-level __dirname of its own.
+// A package's folder is looked up once (several of its modules ask).
 const BANNER = `\
 var __pressroomBundleDir = __dirname, __pressroomBundleFile = __filename;
 var __pressroomDistUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__pressroomBundleDir, file)).href;
+var __pressroomPackageDirs = new Map();
 var __pressroomPackageUrl = (name, file) => {
   const { existsSync } = require("node:fs"), { join } = require("node:path");
-  for (const folder of require.resolve.paths(name) ?? []) if (existsSync(join(folder, name, "package.json"))) return require("node:url").pathToFileURL(join(folder, name, file)).href;
-  return require("node:url").pathToFileURL(__pressroomBundleFile).href;
+  if (!__pressroomPackageDirs.has(name)) __pressroomPackageDirs.set(name, (require.resolve.paths(name) ?? []).find((folder) => existsSync(join(folder, name, "package.json"))));
+  const folder = __pressroomPackageDirs.get(name);
+  return require("node:url").pathToFileURL(folder === undefined ? __pressroomBundleFile : join(folder, name, file)).href;
 };`;
 
 /** Rewrites a module's own location (import.meta.url, and __dirname/__filename in CommonJS) to its unbundled one. */
@@ -49,6 +52,85 @@ const ownLocation = {
   },
 };
 
+/**
+ * Modules whose content the build makes (see src/fill/prebuilt.ts and src/release/prebuiltValidator.ts): the shipped
+ * layouts' templates precompiled and data parsed, and the release schema's validator compiled by ajv's standalone code.
+ * Both are made from the compiled modules in dist/, so the bundle's keys are those its own code computes.
+ */
+async function prebuiltModules() {
+  const { prepareLayouts, prebuiltLayoutsModule } = await import(new URL('../dist/fill/prepareLayouts.js', import.meta.url).href);
+  const { AJV_OPTIONS, validatorKey } = await import(new URL('../dist/release/validateData.js', import.meta.url).href);
+  const { releaseSchema } = await import(new URL('../dist/release/schema.js', import.meta.url).href);
+  const { Ajv } = await import('ajv');
+  const standaloneCode = (await import('ajv/dist/standalone/index.js')).default.default;
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+  const validator = `${standaloneCode(ajv, ajv.compile(releaseSchema))}
+export const PREBUILT_VALIDATOR = { key: ${JSON.stringify(validatorKey())}, validate };
+`;
+  return new Map([
+    [join(DIST, 'fill/prebuiltLayouts.js'), prebuiltLayoutsModule(await prepareLayouts(join(ROOT, 'layouts')))],
+    [join(DIST, 'release/prebuiltValidator.js'), validator],
+  ]);
+}
+
+/** Puts the generated modules in place of their stand-ins in dist/. */
+const prebuilt = (modules) => ({
+  name: 'prebuilt',
+  setup(b) {
+    b.onLoad({ filter: /prebuilt\w*\.js$/ }, (args) => (modules.has(args.path) ? { contents: modules.get(args.path), loader: 'js', resolveDir: dirname(args.path) } : undefined));
+  },
+});
+
+/**
+ * Modules that a render never runs, or runs late, but whose top-level code is slow, are evaluated on first use
+ * instead of when the bundle loads: each import of them gets a stand-in whose exports call the real module, which
+ * the stand-in require()s (esbuild then wraps the real module to run when first required). The exports listed are
+ * all that the bundled importers use (esbuild fails the build should an importer use another).
+ * - string-width (three copies, for yargs' help layout): a Unicode emoji RegExp and an Intl.Segmenter, ~18 ms;
+ * - @noble/ciphers/aes (pdfkit's encryption, which pressroom never asks for): AES tables, ~10 ms.
+ */
+const LAZY_MODULES = { 'string-width': ['default'], '@noble/ciphers/aes': ['cbc', 'ecb'] };
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_MODULES).map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, async (args) => {
+      // Only ES imports: a require() (cli-progress's own CommonJS string-width) expects module.exports, not a namespace.
+      if (args.pluginData?.real || args.kind !== 'import-statement') return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy', pluginData: { specifier: args.path } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const load = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(args.path)}));\n`;
+      const exports = LAZY_MODULES[args.pluginData.specifier].map((name) =>
+        name === 'default' ? 'export default function (...args) { return real().default(...args); }' : `export const ${name} = (...args) => real().${name}(...args);`);
+      return { contents: load + exports.join('\n'), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
+ * tiny-inflate (pure JavaScript inflate), which unicode-trie runs at module load for fontkit, unicode-properties and
+ * linebreak (~16 ms), is replaced by Node's zlib, which gives the same bytes ~10 times faster. Same contract: inflate
+ * raw deflate data into `dest`, and return `dest`, or the part of it filled when the data is shorter.
+ */
+const zlibInflate = {
+  name: 'zlib-inflate',
+  setup(b) {
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: 'tiny-inflate', namespace: 'zlib-inflate' }));
+    b.onLoad({ filter: /.*/, namespace: 'zlib-inflate' }, () => ({
+      loader: 'js',
+      contents: `const { inflateRawSync } = require("node:zlib");
+module.exports = function inflate(source, dest) {
+  const out = inflateRawSync(source);
+  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);
+  return out.length < dest.length ? (typeof dest.slice === "function" ? dest.slice(0, out.length) : dest.subarray(0, out.length)) : dest;
+};`,
+    }));
+  },
+};
+
 const bundle = join(DIST, 'cli.cjs');
 const result = await build({
   write: false,
@@ -59,7 +141,7 @@ const result = await build({
   format: 'cjs',
   target: 'node20',
   banner: { js: BANNER },
-  plugins: [ownLocation],
+  plugins: [prebuilt(await prebuiltModules()), lazyModules, zlibInflate, ownLocation],
   // harfbuzzjs is an ES module with a top-level await (it compiles its WebAssembly as it loads): a CommonJS bundle
   // cannot hold it, so it stays a package the bundle imports (src/typeset/harfBuzzShaping.ts).
   external: ['harfbuzzjs'],

@@ -136,13 +136,18 @@ export interface LaidOutRelease {
 
 /** Reads, validates, fills, parses and lays out a release: every stage but drawing. */
 export async function layoutRelease(source: SourceFile, options: RenderOptions = {}): Promise<LaidOutRelease> {
+  // 0. Fonts (once per process) do not depend on the release: their reading, and HarfBuzz's WebAssembly compiling,
+  // start now and overlap the stages before they are needed (most of a cold render's waiting). Should filling fail,
+  // that is the error reported, as before; a font error is reported where the fonts are needed.
+  const metricsLoading = getMetrics(options.fontsDir ?? DEFAULT_FONTS_DIR);
+  metricsLoading.catch(() => undefined);
   // 1–2. Read, validate and fill the layout.
   const filled = await fillRelease(source, options);
   const { parseFo, loadHyphenation, layoutDocument } = await layoutStages();
   // 3. Parse the filled FO against our subset.
   const fo = parseFo(filled.name, filled.text);
-  // 4. Read what the layout needs: fonts (once per process), the images it names (from its own folder only), patterns.
-  const metrics = await getMetrics(options.fontsDir ?? DEFAULT_FONTS_DIR);
+  // 4. Read what the layout needs: fonts, the images it names (from its own folder only), patterns.
+  const metrics = await metricsLoading;
   const images = await loadImages(filled.layout.dir, imageSources(fo.root), source.path);
   const hyphenators = loadHyphenation(hyphenatedLanguages(fo.root));
   // 5. Lay out pages.

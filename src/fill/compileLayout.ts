@@ -4,19 +4,24 @@ import { PressroomError, errorAt, fail } from '../diagnostics/PressroomError.js'
 import type { LayoutFiles, TemplateFile } from '../load/loadLayout.js';
 import type { Release } from '../release/types.js';
 import { helpers } from './helpers.js';
+import { TEMPLATE_OPTIONS, templateKey, type PrebuiltLayouts } from './prebuilt.js';
+import { PREBUILT_LAYOUTS } from './prebuiltLayouts.js';
 import type { CompiledLayout } from './types.js';
 
 type Template = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
-/** Compiles the layout's document template and partials; syntax errors name the file and line. */
-export function compileLayout(files: LayoutFiles): CompiledLayout {
+/**
+ * Compiles the layout's document template and partials; syntax errors name the file and line. A template whose exact
+ * text the build precompiled (`prebuilt`, see prebuilt.ts) is taken from there instead of being compiled again.
+ */
+export function compileLayout(files: LayoutFiles, prebuilt: PrebuiltLayouts = PREBUILT_LAYOUTS): CompiledLayout {
   // 1. A Handlebars environment of the layout's own: its partials never leak into another layout.
   const hb = Handlebars.create();
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
   // 2. Partials: one per node kind of the body (paragraph, list, strong, link…) and whatever else the layout splits out.
-  for (const partial of files.partials) hb.registerPartial(partial.name, compileTemplate(hb, partial, true));
+  for (const partial of files.partials) hb.registerPartial(partial.name, compileTemplate(hb, partial, true, prebuilt));
   // 3. The document template.
-  const main = compileTemplate(hb, files.main, false);
+  const main = compileTemplate(hb, files.main, false, prebuilt);
   const data = files.data;
   const layout = { name: files.name, version: files.version };
   return {
@@ -31,22 +36,34 @@ export function compileLayout(files: LayoutFiles): CompiledLayout {
 }
 
 /** Parses a template now (to report syntax errors at load) and wraps it so runtime errors name its file. */
-function compileTemplate(hb: typeof Handlebars, template: TemplateFile, isPartial: boolean): Template {
-  // A partial's final newline would become a space in the text it is used in.
-  const text = isPartial ? template.text.replace(/\r?\n$/, '') : template.text;
+function compileTemplate(hb: typeof Handlebars, template: TemplateFile, isPartial: boolean, prebuilt: PrebuiltLayouts): Template {
+  const text = templateText(template.text, isPartial);
+  // This very text compiled at build time (so it has no syntax error): Handlebars' compile() would make the same spec.
+  const spec = prebuilt.templates.size > 0 ? prebuilt.templates.get(templateKey(text)) : undefined;
+  if (spec) return withTemplateErrors(hb.template(spec) as Template, template.file, text);
   try {
     hb.parse(text);
   } catch (err) {
     const { line, column, message } = describeParseError(err as Error & { lineNumber?: number; column?: number }, text);
     fail({ file: template.file, line, column }, `template syntax error: ${message}`, 'fix the Handlebars syntax of the layout');
   }
-  const compiled = hb.compile(text, { strict: true, preventIndent: true }) as Template;
+  return withTemplateErrors(hb.compile(text, { ...TEMPLATE_OPTIONS }) as Template, template.file, text);
+}
+
+/** The text of a template file that is compiled (also by the build, scripts/bundle-cli.mjs, to precompile it). */
+export function templateText(fileText: string, isPartial: boolean): string {
+  // A partial's final newline would become a space in the text it is used in.
+  return isPartial ? fileText.replace(/\r?\n$/, '') : fileText;
+}
+
+/** Wraps a compiled template so that its runtime errors name its file and line:column. */
+function withTemplateErrors(compiled: Template, file: string, text: string): Template {
   return (context, options) => {
     try {
       return compiled(context, options);
     } catch (err) {
       if (err instanceof PressroomError) throw err;
-      throw templateError(template.file, err as Error, text);
+      throw templateError(file, err as Error, text);
     }
   };
 }

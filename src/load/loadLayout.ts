@@ -3,6 +3,8 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { PressroomError, fail } from '../diagnostics/PressroomError.js';
+import { dataKey, type PrebuiltLayouts } from '../fill/prebuilt.js';
+import { PREBUILT_LAYOUTS } from '../fill/prebuiltLayouts.js';
 
 /** A template file of a layout, as text. */
 export interface TemplateFile {
@@ -35,8 +37,11 @@ export interface LayoutFiles {
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-/** Reads layout `name` from `layoutsDir`; a missing or malformed layout is an error naming the file. */
-export async function loadLayout(layoutsDir: string, name: string): Promise<LayoutFiles> {
+/**
+ * Reads layout `name` from `layoutsDir`; a missing or malformed layout is an error naming the file. A data file whose
+ * exact text the build parsed (`prebuilt`, see fill/prebuilt.ts) is taken from its JSON instead of parsed again.
+ */
+export async function loadLayout(layoutsDir: string, name: string, prebuilt: PrebuiltLayouts = PREBUILT_LAYOUTS): Promise<LayoutFiles> {
   if (!NAME.test(name)) fail({ file: layoutsDir }, `"${name}" is not a layout name`, 'use a folder name from `pressroom layouts`');
   const dir = resolve(layoutsDir, name);
   const manifestFile = join(dir, 'layout.yaml');
@@ -47,6 +52,13 @@ export async function loadLayout(layoutsDir: string, name: string): Promise<Layo
   const manifest = parseDocument(manifestText, { schema: 'failsafe' }).toJS() as Record<string, unknown> | null;
   const template = typeof manifest?.template === 'string' ? manifest.template : 'document.fo.hbs';
   const mainFile = join(dir, template);
+  // The three reads are independent: started together, their waits overlap. A failure is reported as it was when they
+  // ran one after another: the first in this order.
+  const [mainText, partials, data] = settledInOrder(await Promise.allSettled([
+    readText(mainFile, 'the layout has no document template', 'add the file named by `template` in layout.yaml'),
+    readTemplates(join(dir, 'partials')),
+    readData(join(dir, 'data'), prebuilt),
+  ]));
   return {
     name,
     dir,
@@ -54,9 +66,9 @@ export async function loadLayout(layoutsDir: string, name: string): Promise<Layo
     description: String(manifest?.description ?? ''),
     author: String(manifest?.author ?? ''),
     ...(manifest?.pdfa != null ? { pdfa: String(manifest.pdfa) } : {}),
-    main: { name: 'main', file: mainFile, text: await readText(mainFile, 'the layout has no document template', 'add the file named by `template` in layout.yaml') },
-    partials: await readTemplates(join(dir, 'partials')),
-    data: await readData(join(dir, 'data')),
+    main: { name: 'main', file: mainFile, text: mainText },
+    partials,
+    data,
   };
 }
 
@@ -89,16 +101,33 @@ async function readTemplates(dir: string): Promise<TemplateFile[]> {
   return Promise.all(names.map(async (n) => ({ name: n.slice(0, -'.hbs'.length), file: join(dir, n), text: await readFile(join(dir, n), 'utf8') })));
 }
 
-async function readData(dir: string): Promise<Record<string, unknown>> {
+async function readData(dir: string, prebuilt: PrebuiltLayouts): Promise<Record<string, unknown>> {
   const data: Record<string, unknown> = {};
-  for (const n of (await readdirOrEmpty(dir)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  const names = (await readdirOrEmpty(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  // Read together, then parsed in order: a file's read error still comes after the parse errors of the files before it.
+  const reads = await Promise.allSettled(names.map((n) => readFile(join(dir, n), 'utf8')));
+  for (const [i, n] of names.entries()) {
     const file = join(dir, n);
+    const [text] = settledInOrder([reads[i]]);
+    const json = prebuilt.data.size > 0 ? prebuilt.data.get(dataKey(text)) : undefined;
+    if (json !== undefined) {
+      data[n.replace(/\.ya?ml$/, '')] = JSON.parse(json);
+      continue;
+    }
     // Layout data is trusted and typed: core schema (null, numbers, booleans); dates stay strings in YAML 1.2.
-    const doc = parseDocument(await readFile(file, 'utf8'), { uniqueKeys: true });
+    const doc = parseDocument(text, { uniqueKeys: true });
     if (doc.errors.length > 0) fail({ file, line: doc.errors[0].linePos?.[0].line, column: doc.errors[0].linePos?.[0].col }, `layout data is not valid yaml: ${doc.errors[0].message.split('\n')[0]}`);
     data[n.replace(/\.ya?ml$/, '')] = doc.toJS();
   }
   return data;
+}
+
+/** The values of settled promises, or the first rejection in their order, thrown. */
+function settledInOrder<T extends unknown[]>(results: { [K in keyof T]: PromiseSettledResult<T[K]> }): T {
+  return results.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  }) as T;
 }
 
 async function readdirOrEmpty(dir: string): Promise<string[]> {

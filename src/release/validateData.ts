@@ -1,12 +1,22 @@
 // Checks release data against the schema and turns each violation into a message with its place.
-import { Ajv, type ErrorObject } from 'ajv';
+import { createHash } from 'node:crypto';
+import { Ajv, type ErrorObject, type Options } from 'ajv';
 import { PressroomError, errorAt } from '../diagnostics/PressroomError.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { ParsedData } from './parseData.js';
+import { PREBUILT_VALIDATOR } from './prebuiltValidator.js';
 import { FIELD_EXPECTATIONS, releaseSchema } from './schema.js';
 
-/** The schema compiled once per process: compiling is the slow part of ajv. */
-const validate = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(releaseSchema);
+/** How ajv compiles the schema: every error at once, each with the value it is about (`verbose`). */
+export const AJV_OPTIONS: Readonly<Options> = Object.freeze({ allErrors: true, strict: true, verbose: true });
+
+/** What a compiled validator depends on: the schema and the options (the build keys its standalone validator by it). */
+export function validatorKey(): string {
+  return createHash('sha256').update(JSON.stringify([AJV_OPTIONS, releaseSchema])).digest('hex');
+}
+
+/** The schema compiled once per process (compiling is the slow part of ajv), or at build time for the CLI bundle. */
+const validate = PREBUILT_VALIDATOR?.key === validatorKey() ? PREBUILT_VALIDATOR.validate : new Ajv({ ...AJV_OPTIONS }).compile(releaseSchema);
 
 /** The release fields as checked by the schema (the body still Markdown text, if present). */
 export interface ReleaseData {
