@@ -18,7 +18,7 @@ import type { PageLayout } from './typeset/types.js';
 import { VERSION } from './version.js';
 
 /**
- * The stages' modules, imported on first use rather than with this file: they bring Handlebars, ajv, yaml, micromark,
+ * The stages' modules, imported on first use rather than with this file: they bring Handlebars, ajv, yaml, markdown-it,
  * saxes, fontkit and pdfkit, most of a cold start, and a run that renders nothing (an up-to-date batch, `--help`,
  * `layouts`) needs none of them. `fo` and `validate` need only the first group.
  */
