@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type * as fontkit from 'fontkit';
 import type { FontFace } from '../typeset/fonts.js';
-import { hex4, ownTables, type EncodedRun } from './glyphEncoding.js';
+import { hex4, ownTables, type EncodedLine, type EncodedRun } from './glyphEncoding.js';
 import type { PdfkitInternals, PdfRef } from './pdfkitInternals.js';
 import { glyphClosure, writeTrueTypeSubset, type TrueTypeTables } from './trueTypeSubset.js';
 
@@ -33,8 +33,8 @@ interface UsedFace {
   ref: PdfRef;
   /** Each glyph used, with the characters first seen for it (ToUnicode). */
   glyphs: Map<number, readonly number[]>;
-  /** Runs already recorded in this document (their glyphs need not be looked at again). */
-  runs: Set<EncodedRun>;
+  /** Lines and runs already recorded in this document (their glyphs need not be looked at again). */
+  seen: Set<EncodedLine | EncodedRun>;
 }
 
 /** Records the faces and glyphs a document draws and writes their font objects at the end. */
@@ -56,19 +56,21 @@ export class DocumentFonts {
     let used = this.#faces.get(face);
     if (!used) {
       const font = face.handle as fontkit.Font;
-      used = { name: `T${this.#faces.size + 1}`, font, tables: ownTables(font)!, ref: this.#doc.ref(), glyphs: new Map(), runs: new Set() };
+      used = { name: `T${this.#faces.size + 1}`, font, tables: ownTables(font)!, ref: this.#doc.ref(), glyphs: new Map(), seen: new Set() };
       this.#faces.set(face, used);
     }
     this.#doc.page.fonts[used.name] ??= used.ref;
     return used.name;
   }
 
-  /** Records the glyphs of runs drawn in `face`. */
-  record(face: FontFace, runs: readonly EncodedRun[]): void {
+  /** Records the glyphs of a line drawn in `face`. */
+  record(face: FontFace, line: EncodedLine): void {
     const used = this.#faces.get(face)!;
-    for (const run of runs) {
-      if (used.runs.has(run)) continue;
-      used.runs.add(run);
+    if (used.seen.has(line)) return;
+    used.seen.add(line);
+    for (const run of line.runs) {
+      if (used.seen.has(run)) continue;
+      used.seen.add(run);
       for (const g of run.glyphs) if (!used.glyphs.has(g.id)) used.glyphs.set(g.id, g.codePoints);
     }
   }

@@ -7,7 +7,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type * as fontkit from 'fontkit';
 import type { ImageItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
 import { DocumentFonts } from './documentFonts.js';
-import { encodePlacements, encodeWords, type EncodedRun } from './glyphEncoding.js';
+import { encodeLine, encodePlacements, type EncodedLine, type EncodedRun } from './glyphEncoding.js';
 import { PageContent } from './pageContent.js';
 import { internalsOf, type PdfkitInternals } from './pdfkitInternals.js';
 import { pdfNumber } from './pdfNumber.js';
@@ -192,13 +192,16 @@ function fitToViewport(svg: string): string {
 
 /** Draws a positioned run as one text object: layout placed it, so only its glyph codes and kerning are written. */
 function drawText(out: PageContent, fonts: DocumentFonts, doc: PDFKit.PDFDocument, item: TextItem): void {
-  const { name, runs } = DocumentFonts.ownsFace(item.font) ? ownRuns(fonts, item) : pdfkitRun(doc, item);
+  const { name, line } = DocumentFonts.ownsFace(item.font) ? ownLine(fonts, item) : pdfkitLine(doc, item);
   out.fill(item.color);
+  const start = `BT /${name} ${pdfNumber(item.size)} Tf 1 0 0 -1 ${pdfNumber(item.x)} ${pdfNumber(item.y)} Tm`;
+  // The usual case: every run is one TJ array, joined once per line text and process.
+  if (line.tj !== null) return out.push(line.tj ? `${start} [${line.tj}] TJ ET` : `${start} ET`);
   const scale = item.size / 1000;
-  let ops = `BT /${name} ${pdfNumber(item.size)} Tf 1 0 0 -1 ${pdfNumber(item.x)} ${pdfNumber(item.y)} Tm`;
+  let ops = start;
   let tj = '';
   let pen = item.x;
-  for (const run of runs) {
+  for (const run of line.runs) {
     if (run.tj !== null) tj += run.tj;
     else {
       if (tj) ops += ` [${tj}] TJ`;
@@ -211,16 +214,16 @@ function drawText(out: PageContent, fonts: DocumentFonts, doc: PDFKit.PDFDocumen
   out.push(`${ops} ET`);
 }
 
-/** The item's words in a face we embed: encoded once per process, their glyphs recorded for this document's subset. */
-function ownRuns(fonts: DocumentFonts, item: TextItem): { name: string; runs: readonly EncodedRun[] } {
+/** The item's text in a face we embed: encoded once per process, its glyphs recorded for this document's subset. */
+function ownLine(fonts: DocumentFonts, item: TextItem): { name: string; line: EncodedLine } {
   const name = fonts.use(item.font);
-  const runs = encodeWords(item.font.handle as fontkit.Font, item.text);
-  fonts.record(item.font, runs);
-  return { name, runs };
+  const line = encodeLine(item.font.handle as fontkit.Font, item.text);
+  fonts.record(item.font, line);
+  return { name, line };
 }
 
 /** The item in a face pdfkit embeds (CFF outlines): pdfkit shapes, subsets and maps it to Unicode, per document. */
-function pdfkitRun(doc: PDFKit.PDFDocument, item: TextItem): { name: string; runs: readonly EncodedRun[] } {
+function pdfkitLine(doc: PDFKit.PDFDocument, item: TextItem): { name: string; line: EncodedLine } {
   // The face key names the font in pdfkit's cache, so each face is embedded once per document.
   doc.font(item.font.handle as unknown as string, item.font.key);
   const d = internalsOf(doc);
@@ -228,7 +231,8 @@ function pdfkitRun(doc: PDFKit.PDFDocument, item: TextItem): { name: string; run
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
   const [codes, positions] = font.encode(item.text);
   const placements = positions.map((p) => ({ xAdvance: p.xAdvance, width: p.advanceWidth, xOffset: p.xOffset, yOffset: p.yOffset }));
-  return { name: font.id, runs: [{ ...encodePlacements(codes, placements), codes, placements, glyphs: [] }] };
+  const run: EncodedRun = { ...encodePlacements(codes, placements), codes, placements, glyphs: [] };
+  return { name: font.id, line: { runs: [run], tj: run.tj } };
 }
 
 /** A run with marks placed off their advance, glyph by glyph at absolute positions, ending where the run ends. */

@@ -35,13 +35,26 @@ export interface EncodedGlyph {
   codePoints: readonly number[];
 }
 
+/** A drawn text (a line, or the part of one in one style) encoded: its runs, and their TJ elements joined. */
+export interface EncodedLine {
+  runs: readonly EncodedRun[];
+  /** All the runs' TJ elements, or null when a run must be drawn glyph by glyph. */
+  tj: string | null;
+}
+
 /** Most words kept per face (~150 bytes each): the vocabulary of a large batch, bounded for endless input. */
 const MAX_CACHED_WORDS = 50_000;
+/**
+ * Most lines kept per face: a layout's boilerplate (sidebar, letterhead, footer, running heads) is drawn in every
+ * document of a batch, and a line met again is then neither split into words nor joined again.
+ */
+const MAX_CACHED_LINES = 8_192;
 
-/** What a TrueType face's words are encoded with: its tables (advances) and its per-process word cache. */
+/** What a TrueType face's words are encoded with: its tables (advances) and its per-process word and line caches. */
 interface FaceEncoder {
   tables: TrueTypeTables;
   words: Map<string, EncodedRun>;
+  lines: Map<string, EncodedLine>;
 }
 
 const encoders = new WeakMap<fontkit.Font, FaceEncoder | null>();
@@ -55,17 +68,31 @@ function encoderOf(font: fontkit.Font): FaceEncoder | null {
   let encoder = encoders.get(font);
   if (encoder === undefined) {
     const tables = trueTypeTables(font);
-    encoder = tables ? { tables, words: new Map() } : null;
+    encoder = tables ? { tables, words: new Map(), lines: new Map() } : null;
     encoders.set(font, encoder);
   }
   return encoder;
 }
 
 /**
- * The runs of `text` in a TrueType face: its words and its spaces, each shaped on its own as layout measured them
- * (so a word's glyphs land where layout put it, and a word layout measured is shaped once). Each is encoded once per
- * process.
+ * The runs of `text` in a TrueType face, remembered per text (see MAX_CACHED_LINES): its words and its spaces, each
+ * shaped on its own as layout measured them (so a word's glyphs land where layout put it, and a word layout measured
+ * is shaped once). Each word is encoded once per process.
  */
+export function encodeLine(font: fontkit.Font, text: string): EncodedLine {
+  const encoder = encoderOf(font);
+  if (!encoder) throw new Error(`encodeLine: ${font.postscriptName} has no TrueType outlines`);
+  let line = encoder.lines.get(text);
+  if (!line) {
+    const runs = encodeWords(font, text);
+    line = { runs, tj: runs.every((run) => run.tj !== null) ? runs.map((run) => run.tj).join('') : null };
+    if (encoder.lines.size >= MAX_CACHED_LINES) encoder.lines.clear();
+    encoder.lines.set(text, line);
+  }
+  return line;
+}
+
+/** The runs of `text`: its words and spaces, each encoded once per process. */
 export function encodeWords(font: fontkit.Font, text: string): EncodedRun[] {
   const encoder = encoderOf(font);
   if (!encoder) throw new Error(`encodeWords: ${font.postscriptName} has no TrueType outlines`);
