@@ -42,8 +42,8 @@ export interface EncodedLine {
   tj: string | null;
 }
 
-/** Most words kept per face (~150 bytes each): the vocabulary of a large batch, bounded for endless input. */
-const MAX_CACHED_WORDS = 50_000;
+/** Most words kept per face (~150 bytes each): a batch's common words (see MAX_CACHED_WIDTHS in fontkitMetrics.ts). */
+const MAX_CACHED_WORDS = 8_192;
 /**
  * Most lines kept per face: a layout's boilerplate (sidebar, letterhead, footer, running heads) is drawn in every
  * document of a batch, and a line met again is then neither split into words nor joined again.
