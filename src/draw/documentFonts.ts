@@ -5,6 +5,8 @@ import type * as fontkit from 'fontkit';
 import type { FontFace } from '../typeset/fonts.js';
 import { hex4, ownTables, type EncodedLine, type EncodedRun } from './glyphEncoding.js';
 import type { PdfkitInternals, PdfRef } from './pdfkitInternals.js';
+import { dictionaryText, endWithText, refText, stringText } from './pdfObjectText.js';
+import { pdfNumber } from './pdfNumber.js';
 import { glyphClosure, writeTrueTypeSubset, type TrueTypeTables } from './trueTypeSubset.js';
 
 /** Most font programs kept per face: documents of a batch mostly use the same glyphs; bounded for varied input. */
@@ -90,34 +92,41 @@ export class DocumentFonts {
     const file = doc.ref({ Length1: program.length, Filter: 'FlateDecode' });
     file.end(program.compressed);
     const bbox = font.bbox;
-    const descriptor = doc.ref({
-      Type: 'FontDescriptor',
-      FontName: name,
-      Flags: fontFlags(font),
-      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
-      ItalicAngle: font.italicAngle,
-      Ascent: font.ascent * scale,
-      Descent: font.descent * scale,
-      CapHeight: (font.capHeight || font.ascent) * scale,
-      XHeight: (font.xHeight || 0) * scale,
-      StemV: 0,
-      FontFile2: file,
-    });
-    descriptor.end();
-    const cidFont = doc.ref({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: name,
-      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor,
-      W: widthArray(ids, (id) => tables.advance(id) * scale),
-      CIDToGIDMap: 'Identity',
-    });
-    cidFont.end();
+    // The three dictionaries are written as text (see pdfObjectText.ts), exactly as pdfkit would write them.
+    const descriptor = doc.ref();
+    endWithText(doc, descriptor, dictionaryText([
+      ['Type', '/FontDescriptor'],
+      ['FontName', `/${name}`],
+      ['Flags', pdfNumber(fontFlags(font))],
+      ['FontBBox', numberArrayText([bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale])],
+      ['ItalicAngle', pdfNumber(font.italicAngle)],
+      ['Ascent', pdfNumber(font.ascent * scale)],
+      ['Descent', pdfNumber(font.descent * scale)],
+      ['CapHeight', pdfNumber((font.capHeight || font.ascent) * scale)],
+      ['XHeight', pdfNumber((font.xHeight || 0) * scale)],
+      ['StemV', '0'],
+      ['FontFile2', refText(file)],
+    ]));
+    const cidFont = doc.ref();
+    endWithText(doc, cidFont, dictionaryText([
+      ['Type', '/Font'],
+      ['Subtype', '/CIDFontType2'],
+      ['BaseFont', `/${name}`],
+      ['CIDSystemInfo', dictionaryText([['Registry', stringText('Adobe')], ['Ordering', stringText('Identity')], ['Supplement', '0']])],
+      ['FontDescriptor', refText(descriptor)],
+      ['W', widthArrayText(ids, (id) => tables.advance(id) * scale)],
+      ['CIDToGIDMap', '/Identity'],
+    ]));
     const toUnicode = doc.ref({ Filter: 'FlateDecode' });
     toUnicode.end(compressedCmap(font, toUnicodeCmap(used.glyphs, ids)));
-    used.ref.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode };
-    used.ref.end();
+    endWithText(doc, used.ref, dictionaryText([
+      ['Type', '/Font'],
+      ['Subtype', '/Type0'],
+      ['BaseFont', `/${name}`],
+      ['Encoding', '/Identity-H'],
+      ['DescendantFonts', `[${refText(cidFont)}]`],
+      ['ToUnicode', refText(toUnicode)],
+    ]));
   }
 }
 
@@ -168,17 +177,23 @@ function fontFlags(font: fontkit.Font): number {
 }
 
 /** The W array: runs of consecutive CIDs with their widths, `[c [w1 w2 …] c' […] …]`. */
-function widthArray(ids: readonly number[], width: (id: number) => number): unknown[] {
-  const out: unknown[] = [];
+function widthArrayText(ids: readonly number[], width: (id: number) => number): string {
+  const out: string[] = [];
   let run: number[] = [];
   ids.forEach((id, i) => {
     if (i === 0 || id !== ids[i - 1]! + 1) {
+      if (run.length) out.push(numberArrayText(run));
       run = [];
-      out.push(id, run);
+      out.push(String(id));
     }
     run.push(width(id));
   });
-  return out;
+  if (run.length) out.push(numberArrayText(run));
+  return `[${out.join(' ')}]`;
+}
+
+function numberArrayText(numbers: readonly number[]): string {
+  return `[${numbers.map(pdfNumber).join(' ')}]`;
 }
 
 /** The ToUnicode CMap: each glyph to the characters it was first drawn for (UTF-16BE, surrogate pairs as needed). */
