@@ -7,12 +7,17 @@ import { VERSION } from '../version.js';
 /** The hash algorithm: fast, and collisions are not a concern for a cache key. */
 const HASH = 'sha256';
 
+/** Files read at once while hashing: one read after another took ~1 ms each (a layout has dozens of files). */
+const PARALLEL_READS = 16;
+
 /** Hashes every file below `folder` (relative path and bytes, in sorted order); a missing folder hashes as empty. */
 export async function hashFolder(folder: string): Promise<string> {
   const hash = createHash(HASH);
-  for (const file of await listFiles(folder)) {
-    hash.update(relative(folder, file)).update('\0');
-    hash.update(await readFile(file)).update('\0');
+  const files = await listFiles(folder);
+  for (let i = 0; i < files.length; i += PARALLEL_READS) {
+    const batch = files.slice(i, i + PARALLEL_READS);
+    const contents = await Promise.all(batch.map((file) => readFile(file)));
+    batch.forEach((file, j) => hash.update(relative(folder, file)).update('\0').update(contents[j]!).update('\0'));
   }
   return hash.digest('hex');
 }
