@@ -47,8 +47,11 @@ export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetri
       }
       let width = cache.get(text);
       if (width === undefined) {
-        const font = face.handle as fontkit.Font;
-        width = font.layout(text).advanceWidth / font.unitsPerEm;
+        // The shared run, not a copy: only its advances are read.
+        const { shaped, unitsPerEm } = shapers.get(face.handle as fontkit.Font)!;
+        width = 0;
+        for (const p of shaped(text).positions) width += p.xAdvance;
+        width /= unitsPerEm;
         if (cache.size >= MAX_CACHED_WIDTHS) cache.clear();
         cache.set(text, width);
       }
@@ -88,19 +91,24 @@ const RECENT_RUNS = 4096;
  */
 function shapeWith(font: fontkit.Font, shape: Shaper): void {
   const recent = new Map<string, ShapedRun>();
+  const shaped = (text: string): ShapedRun => {
+    let run = recent.get(text);
+    if (!run) {
+      run = shape(text);
+      if (recent.size >= RECENT_RUNS) recent.clear();
+      recent.set(text, run);
+    }
+    return run;
+  };
   (font as unknown as { layout: unknown }).layout = (text: string, features?: Parameters<Shaper>[1]) => {
     const shareable = features === undefined || (Array.isArray(features) && features.length === 0);
-    let run = shareable ? recent.get(text) : undefined;
-    if (!run) {
-      run = shape(text, shareable ? undefined : features);
-      if (shareable) {
-        if (recent.size >= RECENT_RUNS) recent.clear();
-        recent.set(text, run);
-      }
-    }
-    return copyRun(run);
+    return copyRun(shareable ? shaped(text) : shape(text, features));
   };
+  shapers.set(font, { shaped, unitsPerEm: font.unitsPerEm });
 }
+
+/** Per face: its lately shaped runs, shared (never to be changed by their users), and its units per em. */
+const shapers = new WeakMap<fontkit.Font, { shaped: (text: string) => ShapedRun; unitsPerEm: number }>();
 
 /** A run its user may change: new position objects, and the advance width computed from them (as fontkit's GlyphRun does). */
 function copyRun(run: ShapedRun) {
