@@ -97,7 +97,7 @@ export class DocumentFonts {
     endWithText(doc, descriptor, dictionaryText([
       ['Type', '/FontDescriptor'],
       ['FontName', `/${name}`],
-      ['Flags', pdfNumber(fontFlags(font))],
+      ['Flags', pdfNumber(fontFlags(font, tables))],
       ['FontBBox', numberArrayText([bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale])],
       ['ItalicAngle', pdfNumber(font.italicAngle)],
       ['Ascent', pdfNumber(font.ascent * scale)],
@@ -165,15 +165,24 @@ function subsetTag(font: fontkit.Font, glyphs: string): string {
 }
 
 /** The descriptor's flags (ISO 32000-1, 9.8.2): fixed pitch, serif, symbolic (always: CID fonts), italic. */
-function fontFlags(font: fontkit.Font): number {
-  const f = font as unknown as { 'OS/2'?: { sFamilyClass?: number }; post: { isFixedPitch?: number }; head: { macStyle: { italic?: boolean } } };
+function fontFlags(font: fontkit.Font, tables: TrueTypeTables): number {
+  const f = font as unknown as { 'OS/2'?: { sFamilyClass?: number }; head: { macStyle: { italic?: boolean } } };
   const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
   let flags = 1 << 2;
-  if (f.post.isFixedPitch) flags |= 1 << 0;
+  if (isFixedPitch(tables)) flags |= 1 << 0;
   if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
   if (familyClass === 10) flags |= 1 << 3;
   if (f.head.macStyle.italic) flags |= 1 << 6;
   return flags;
+}
+
+/**
+ * The `post` table's isFixedPitch (a uint32 at byte 12), read from the table itself: fontkit's `post` decodes every
+ * glyph name too (~9 ms a face in a fresh process, and thousands of strings kept), for this one number.
+ */
+function isFixedPitch(tables: TrueTypeTables): boolean {
+  const post = tables.table('post');
+  return post !== undefined && post.length >= 16 && new DataView(post.buffer, post.byteOffset, post.byteLength).getUint32(12) !== 0;
 }
 
 /** The W array: runs of consecutive CIDs with their widths, `[c [w1 w2 …] c' […] …]`. */
