@@ -84,7 +84,7 @@ export function encodeLine(font: fontkit.Font, text: string): EncodedLine {
   if (!encoder) throw new Error(`encodeLine: ${font.postscriptName} has no TrueType outlines`);
   let line = encoder.lines.get(text);
   if (!line) {
-    const runs = encodeWords(font, text);
+    const runs = encodeWords(font, encoder, text);
     line = { runs, tj: runs.every((run) => run.tj !== null) ? runs.map((run) => run.tj).join('') : null };
     if (encoder.lines.size >= MAX_CACHED_LINES) encoder.lines.clear();
     encoder.lines.set(text, line);
@@ -93,9 +93,7 @@ export function encodeLine(font: fontkit.Font, text: string): EncodedLine {
 }
 
 /** The runs of `text`: its words and spaces, each encoded once per process. */
-export function encodeWords(font: fontkit.Font, text: string): EncodedRun[] {
-  const encoder = encoderOf(font);
-  if (!encoder) throw new Error(`encodeWords: ${font.postscriptName} has no TrueType outlines`);
+function encodeWords(font: fontkit.Font, encoder: FaceEncoder, text: string): EncodedRun[] {
   const out: EncodedRun[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {

@@ -139,10 +139,9 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
     }
     return out;
   };
-  /** Skips the tokens up to and including the close token of `open` (its content is not wanted). */
-  const skip = (open: Token) => {
+  /** Skips the tokens up to and including the close token of the one just read (its content is not wanted). */
+  const skip = () => {
     for (let level = 1; i < tokens.length && level > 0; i++) level += tokens[i]!.nesting;
-    return open;
   };
   const blockAt = (token: Token): Block | null => {
     switch (token.type) {
@@ -162,7 +161,7 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
         return { kind: 'rule', position: at(token) };
       case 'blockquote_open': {
         const children = nested(() => at(token), () => blocksUntil('blockquote_close'));
-        if (depth >= MAX_BODY_DEPTH) skip(token);
+        if (depth >= MAX_BODY_DEPTH) skip();
         return { kind: 'quote', children, position: at(token) };
       }
       case 'bullet_list_open':
@@ -180,7 +179,7 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
           return [];
         });
         // Past the deepest nesting the walk did not go in: what it holds is passed over (and reported).
-        if (depth >= MAX_BODY_DEPTH) skip(token);
+        if (depth >= MAX_BODY_DEPTH) skip();
         return { kind: 'list', ordered, start, items, position: at(token) };
       }
       // Code blocks and raw HTML blocks are shown as their literal text.
@@ -190,7 +189,7 @@ export function convertMarkdown(text: string, origin: BodyOrigin): Block[] {
         return { kind: 'paragraph', children: [{ kind: 'text', value: token.content.replace(/\n$/, '') }], introducesList: false, position: at(token) };
       default:
         // Anything else that opens is walked past whole (markdown-it's commonmark preset has nothing else).
-        if (token.nesting === 1) skip(token);
+        if (token.nesting === 1) skip();
         return null;
     }
   };
