@@ -12,6 +12,16 @@ describe('hyphenation in justified text', () => {
     expect(layoutWithPatterns(hyphenatedBlock(`${LEAD} international`)).lines).toEqual(['aaaa bbbb ccccc in-', 'ternational']);
   });
 
+  it('should look words up in the patterns only when the paragraph cannot be set well without hyphenation', () => {
+    // TeX's first pass: lines that need no hyphen leave their words whole (shaped and drawn as one, kerning kept).
+    const asked: string[] = [];
+    expect(layoutWithPatterns(hyphenatedBlock('aaaa bbbb ccccc dddd international'), { onPatternLookup: (w) => asked.push(w) }).lines).toEqual(['aaaa bbbb ccccc dddd', 'international']);
+    expect(asked).toEqual([]);
+    // One paragraph that needs a hyphen has every word long enough looked up (the second pass may break any of them).
+    expect(layoutWithPatterns(hyphenatedBlock(`${LEAD} international`), { onPatternLookup: (w) => asked.push(w) }).lines).toEqual(['aaaa bbbb ccccc in-', 'ternational']);
+    expect(asked).toEqual(['ccccc', 'international']);
+  });
+
   it('should keep hyphenation-remain-character-count letters before the hyphen', () => {
     // "in-" leaves 2; with 3 required the next point "inter-" no longer fits, so the word moves down whole.
     expect(layoutWithPatterns(hyphenatedBlock(`${LEAD} international`, 'hyphenation-remain-character-count="3"')).lines).toEqual(['aaaa bbbb ccccc', 'international']);

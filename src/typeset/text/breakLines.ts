@@ -4,6 +4,7 @@ import type { LayoutContext } from '../context.js';
 import { FORBIDDEN, FORCED, knuthPlass, type KPBreak, type KPItem } from './knuthPlass.js';
 import type { FootnoteRef, TextStyle } from './pieces.js';
 import { graphemesOf } from './graphemes.js';
+import { hyphenationPieces } from './splitWord.js';
 import { textFrag, type Frag, type Word } from './words.js';
 
 /** A frag placed on a line, x from the line's content start. */
@@ -48,11 +49,13 @@ const SPACE_SHRINK = 1 / 3;
 /** Ragged lines: an invisible stretch of 3 em at the line end lets total fit even out the ragged edge (TeX's ragged-right). */
 const RAGGED_STRETCH_EM = 3;
 /**
- * Passes: first without hyphenation, then with it, then passes that accept loose lines before breaking URLs and
- * e-mail addresses (a short ragged line is better than a broken address).
+ * Passes: first without hyphenation (TeX's \pretolerance pass: most paragraphs end here, and their words are never
+ * looked up in the patterns), then with it, then passes that accept loose lines before breaking URLs and e-mail
+ * addresses (a short ragged line is better than a broken address).
  */
-const PASSES = [
-  { tolerance: 1, hyphens: false, addresses: false },
+type Pass = { tolerance: number; hyphens: boolean; addresses: boolean };
+const FIRST_PASS: Pass[] = [{ tolerance: 1, hyphens: false, addresses: false }];
+const LATER_PASSES: Pass[] = [
   { tolerance: 2, hyphens: true, addresses: false },
   { tolerance: 50, hyphens: true, addresses: false },
   { tolerance: 50, hyphens: true, addresses: true },
@@ -66,13 +69,21 @@ const MAX_TOTAL_FIT_WORDS = 20_000;
 
 /** Breaks words into line boxes. */
 export function breakLines(words: Word[], shape: ParagraphShape, ctx: LayoutContext): LineBox[] {
-  // 1. Words wider than a line are cut between graphemes, so every box fits.
-  const widest = shape.width - Math.max(0, shape.props.textIndent);
-  const all = words.some((w) => w.width > widest) ? words.flatMap((w) => splitWide(w, widest, ctx)) : words;
-  if (all.length === 0) return [makeLine([], shape, { ratio: 0, last: true, first: true, hyphen: null })];
-  // 2. Total fit, in passes of growing tolerance; first fit when it finds nothing (or is not wanted).
+  if (words.length === 0) return [makeLine([], shape, { ratio: 0, last: true, first: true, hyphen: null })];
   const justified = shape.props.textAlign === 'justify';
-  const breaks = (ctx.lineBreaking ?? 'total-fit') === 'total-fit' && all.length <= MAX_TOTAL_FIT_WORDS ? totalFit(all, shape, justified, ctx) : null;
+  const widest = shape.width - Math.max(0, shape.props.textIndent);
+  const totalFitWanted = (ctx.lineBreaking ?? 'total-fit') === 'total-fit' && words.length <= MAX_TOTAL_FIT_WORDS;
+  const tooWide = words.some((w) => w.width > widest);
+  // 1. Total fit without hyphenation, the words whole (a word wider than a line needs the later passes).
+  let all = words;
+  let breaks = totalFitWanted && !tooWide ? totalFit(all, shape, justified, ctx, FIRST_PASS) : null;
+  if (!breaks) {
+    // 2. The words cut at their hyphenation points, and words still wider than a line between graphemes (every box
+    // fits); then total fit in passes of growing tolerance, and first fit when it finds nothing (or is not wanted).
+    all = words.some((w) => w.hyphenatable) ? words.flatMap((w) => hyphenationPieces(w, ctx)) : words;
+    if (tooWide) all = all.flatMap((w) => splitWide(w, widest, ctx));
+    breaks = totalFitWanted ? totalFit(all, shape, justified, ctx, LATER_PASSES) : null;
+  }
   const chosen = breaks ?? firstFit(all, shape, justified, ctx);
   // 3. Make the lines.
   const lines: LineBox[] = [];
@@ -106,7 +117,7 @@ function itemsOf(words: Word[], justified: boolean, ctx: LayoutContext): KPItem[
 }
 
 /** Knuth–Plass over the words; the last line of each forced segment is not stretched (TeX's \parfillskip). */
-function totalFit(words: Word[], shape: ParagraphShape, justified: boolean, ctx: LayoutContext): KPBreak[] | null {
+function totalFit(words: Word[], shape: ParagraphShape, justified: boolean, ctx: LayoutContext, passes: readonly Pass[]): KPBreak[] | null {
   const items = itemsOf(words, justified, ctx);
   // Lines ending at a forced break (the last of a paragraph, or before a line break) may be short: give them infinite stretch.
   const withFill: KPItem[] = [];
@@ -121,7 +132,7 @@ function totalFit(words: Word[], shape: ParagraphShape, justified: boolean, ctx:
     positions.push(i);
   });
   const lineStretch = justified ? 0 : RAGGED_STRETCH_EM * shape.strut.size;
-  for (const pass of PASSES) {
+  for (const pass of passes) {
     const found = knuthPlass(withFill, {
       lineWidth: (line) => shape.width - (line === 0 ? shape.props.textIndent : 0),
       tolerance: pass.tolerance,

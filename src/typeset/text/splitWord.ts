@@ -20,14 +20,33 @@ interface SplitPoint {
   hyphen: boolean;
 }
 
-/** Splits a word at its inner break points; a word without any is returned whole. */
+/**
+ * Splits a word at the break points its text shows: soft hyphens the author typed, and an address's separators.
+ * A word that may still be hyphenated by patterns is returned whole and marked (`hyphenatable`): its pattern
+ * points are looked up only when its paragraph cannot be set without hyphenation (see hyphenationPieces).
+ */
 export function splitWord(word: Word, ctx: LayoutContext): Word[] {
-  const text = word.frags.length === 1 && word.frags[0].kind === 'text' ? word.frags[0].text : word.frags.map((f) => (f.kind === 'text' ? f.text : '\uFFFC')).join('');
+  const text = textOf(word);
   const hasSoftHyphen = text.includes(SOFT_HYPHEN);
-  const isAddress = word.inAddress === true || ADDRESS.test(text);
-  const points = hasSoftHyphen ? softHyphenPoints(text) : isAddress ? (text.length <= MAX_ADDRESS_LENGTH ? addressPoints(text) : []) : text.length <= MAX_HYPHENATED_WORD ? hyphenationPoints(word, text, ctx) : [];
-  if (points.length === 0 && !hasSoftHyphen) return [word];
-  return cutAt(word, points, ctx);
+  if (hasSoftHyphen) return cutAt(word, softHyphenPoints(text), ctx);
+  if (word.inAddress === true || ADDRESS.test(text)) {
+    const points = text.length <= MAX_ADDRESS_LENGTH ? addressPoints(text) : [];
+    return points.length === 0 ? [word] : cutAt(word, points, ctx);
+  }
+  if (text.length <= MAX_HYPHENATED_WORD && word.frags[0]?.kind === 'text' && word.frags[0].style.hyphenation) word.hyphenatable = true;
+  return [word];
+}
+
+/** The word cut at its hyphenation points (by the patterns of its language); a word without any is returned whole. */
+export function hyphenationPieces(word: Word, ctx: LayoutContext): Word[] {
+  if (!word.hyphenatable) return [word];
+  const points = hyphenationPoints(word, textOf(word), ctx);
+  return points.length === 0 ? [word] : cutAt(word, points, ctx);
+}
+
+/** The word's text, a non-text frag standing as U+FFFC. */
+function textOf(word: Word): string {
+  return word.frags.length === 1 && word.frags[0].kind === 'text' ? word.frags[0].text : word.frags.map((f) => (f.kind === 'text' ? f.text : '\uFFFC')).join('');
 }
 
 /** Soft hyphens the author typed: each is a hyphenation point (and is not drawn). */

@@ -25,6 +25,8 @@ export interface Word {
   addressBreakAfter?: boolean;
   /** The word is (part of) a URL or e-mail address: broken only at its separators, never hyphenated. */
   inAddress?: boolean;
+  /** The word is whole and its language has patterns: it may be cut at hyphenation points (hyphenationPieces). */
+  hyphenatable?: boolean;
   /** Footnote bodies referenced in this word. */
   footnotes: FootnoteRef[];
 }
@@ -116,6 +118,7 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
       space: spaceStyle ? { style: spaceStyle, width: ctx.metrics.widthOf(spaceStyle.face, ' ') * spaceStyle.size } : null,
       forcedBreak: brk.required && trailing.includes('\n'),
       hyphenAfter: false,
+      hyphenatable: false,
       footnotes: wordNotes,
     };
     for (const w of splitWord(word, ctx)) if (w.frags.length > 0 || w.forcedBreak || w.footnotes.length > 0) words.push(w);
