@@ -2,6 +2,7 @@
 //
 // A TrueType face is embedded with its glyph ids kept (see trueTypeSubset.ts), so a word's codes are its glyph ids
 // and its TJ string (codes with kerning adjustments) is the same in every document: it is computed once and reused.
+import { BoundedCache } from '../cache/boundedCache.js';
 import type * as fontkit from 'fontkit';
 import { pdfNumber } from './pdfNumber.js';
 import { trueTypeTables, type TrueTypeTables } from './trueTypeSubset.js';
@@ -42,19 +43,19 @@ export interface EncodedLine {
   tj: string | null;
 }
 
-/** Most words kept per face (~150 bytes each): a batch's common words (see MAX_CACHED_WIDTHS in fontkitMetrics.ts). */
-const MAX_CACHED_WORDS = 8_192;
+/** Words kept per face and cache generation (~150 bytes each): a batch's common words (see MAX_CACHED_WIDTHS in fontkitMetrics.ts). */
+const MAX_CACHED_WORDS = 4_096;
 /**
- * Most lines kept per face: a layout's boilerplate (sidebar, letterhead, footer, running heads) is drawn in every
- * document of a batch, and a line met again is then neither split into words nor joined again.
+ * Lines kept per face and cache generation: a layout's boilerplate (sidebar, letterhead, footer, running heads) is
+ * drawn in every document of a batch, and a line met again is then neither split into words nor joined again.
  */
-const MAX_CACHED_LINES = 8_192;
+const MAX_CACHED_LINES = 4_096;
 
 /** What a TrueType face's words are encoded with: its tables (advances) and its per-process word and line caches. */
 interface FaceEncoder {
   tables: TrueTypeTables;
-  words: Map<string, EncodedRun>;
-  lines: Map<string, EncodedLine>;
+  words: BoundedCache<string, EncodedRun>;
+  lines: BoundedCache<string, EncodedLine>;
 }
 
 const encoders = new WeakMap<fontkit.Font, FaceEncoder | null>();
@@ -68,7 +69,7 @@ function encoderOf(font: fontkit.Font): FaceEncoder | null {
   let encoder = encoders.get(font);
   if (encoder === undefined) {
     const tables = trueTypeTables(font);
-    encoder = tables ? { tables, words: new Map(), lines: new Map() } : null;
+    encoder = tables ? { tables, words: new BoundedCache(MAX_CACHED_WORDS), lines: new BoundedCache(MAX_CACHED_LINES) } : null;
     encoders.set(font, encoder);
   }
   return encoder;
@@ -82,11 +83,10 @@ function encoderOf(font: fontkit.Font): FaceEncoder | null {
 export function encodeLine(font: fontkit.Font, text: string): EncodedLine {
   const encoder = encoderOf(font);
   if (!encoder) throw new Error(`encodeLine: ${font.postscriptName} has no TrueType outlines`);
-  let line = encoder.lines.get(text);
+  let line = encoder.lines.peek(text);
   if (!line) {
     const runs = encodeWords(font, encoder, text);
     line = { runs, tj: runs.every((run) => run.tj !== null) ? runs.map((run) => run.tj).join('') : null };
-    if (encoder.lines.size >= MAX_CACHED_LINES) encoder.lines.clear();
     encoder.lines.set(text, line);
   }
   return line;
@@ -112,7 +112,7 @@ function isSpace(c: number): boolean {
 }
 
 function encodeWord(font: fontkit.Font, encoder: FaceEncoder, word: string): EncodedRun {
-  let run = encoder.words.get(word);
+  let run = encoder.words.peek(word);
   if (!run) {
     const shaped = font.layout(word);
     const scale = 1000 / font.unitsPerEm;
@@ -126,7 +126,6 @@ function encodeWord(font: fontkit.Font, encoder: FaceEncoder, word: string): Enc
     const { tj, advance } = encodePlacements(codes, placements);
     // fontkit's glyph objects (id, codePoints) are kept as they are: one per glyph and font, shared by all words.
     run = tj === null ? { tj, advance, glyphs: shaped.glyphs, codes, placements } : { tj, advance, glyphs: shaped.glyphs };
-    if (encoder.words.size >= MAX_CACHED_WORDS) encoder.words.clear();
     encoder.words.set(word, run);
   }
   return run;

@@ -1,6 +1,7 @@
 // FontMetrics backed by fontkit (the font's tables) and HarfBuzz (shaping): faces from the font files given, each
 // parsed once per process.
 import * as fontkit from 'fontkit';
+import { BoundedCache } from '../cache/boundedCache.js';
 import { fail } from '../diagnostics/PressroomError.js';
 import type { FontFace, FontMetrics } from './fonts.js';
 import { createShaper, loadHarfBuzz, type ShapedRun, type Shaper } from './harfBuzzShaping.js';
@@ -12,11 +13,11 @@ export interface FontFile {
 }
 
 /**
- * Most texts whose width is kept per face (~70 bytes each): a batch's common words. HarfBuzz shapes a word in a few
- * µs, so a larger cache bought little: 50,000 per face cost a worker ~50 MB of RSS for ~2 % of time on 2,000 varied
- * documents (`node --expose-gc` over the bench corpus).
+ * Texts whose width is kept per face and cache generation (~70 bytes each): a batch's common words. HarfBuzz shapes
+ * a word in a few µs, so a larger cache bought little: 50,000 per face cost a worker ~50 MB of RSS for ~2 % of time
+ * on 2,000 varied documents (`node --expose-gc` over the bench corpus).
  */
-const MAX_CACHED_WIDTHS = 8_192;
+const MAX_CACHED_WIDTHS = 4_096;
 /** Strings longer than this are not shaped whole: they are summed from cached per-character advances (no kerning),
  *  so a pathological 1 MB "word" costs linear time and no cache memory. Real words are far shorter. */
 const MAX_SHAPED_LENGTH = 128;
@@ -25,7 +26,7 @@ const MAX_SHAPED_LENGTH = 128;
 export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetrics> {
   const hb = await loadHarfBuzz();
   const faces: FontFace[] = files.map((file) => readFace(file, hb));
-  const widthCaches = new Map<string, Map<string, number>>();
+  const widthCaches = new Map<string, BoundedCache<string, number>>();
   const resolved = new Map<string, FontFace | undefined>();
   const metrics: FontMetrics = {
     resolve(families, weight, italic) {
@@ -39,20 +40,19 @@ export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetri
     },
     widthOf(face, text) {
       let cache = widthCaches.get(face.key);
-      if (!cache) widthCaches.set(face.key, (cache = new Map()));
+      if (!cache) widthCaches.set(face.key, (cache = new BoundedCache(MAX_CACHED_WIDTHS)));
       if (text.length > MAX_SHAPED_LENGTH) {
         let sum = 0;
         for (const ch of text) sum += this.widthOf(face, ch);
         return sum;
       }
-      let width = cache.get(text);
+      let width = cache.peek(text);
       if (width === undefined) {
         // The shared run, not a copy: only its advances are read.
         const { shaped, unitsPerEm } = shapers.get(face.handle as fontkit.Font)!;
         width = 0;
         for (const p of shaped(text).positions) width += p.xAdvance;
         width /= unitsPerEm;
-        if (cache.size >= MAX_CACHED_WIDTHS) cache.clear();
         cache.set(text, width);
       }
       return width;
@@ -82,7 +82,7 @@ function closestFace(faces: FontFace[], families: string[], weight: number, ital
  * Texts shaped lately, per face: a document's new words are shaped when layout measures them and again when the
  * draw stage encodes them; this keeps the second from shaping again. Small, since it only has to span one document.
  */
-const RECENT_RUNS = 4096;
+const RECENT_RUNS = 2048;
 
 /**
  * Puts HarfBuzz in place of the font's own `layout` (see harfBuzzShaping.ts), so that layout, our draw stage and
@@ -90,16 +90,8 @@ const RECENT_RUNS = 4096;
  * Callers get their own position objects, since pdfkit scales the positions it is given in place.
  */
 function shapeWith(font: fontkit.Font, shape: Shaper): void {
-  const recent = new Map<string, ShapedRun>();
-  const shaped = (text: string): ShapedRun => {
-    let run = recent.get(text);
-    if (!run) {
-      run = shape(text);
-      if (recent.size >= RECENT_RUNS) recent.clear();
-      recent.set(text, run);
-    }
-    return run;
-  };
+  const recent = new BoundedCache<string, ShapedRun>(RECENT_RUNS);
+  const shaped = (text: string): ShapedRun => recent.get(text, shape);
   (font as unknown as { layout: unknown }).layout = (text: string, features?: Parameters<Shaper>[1]) => {
     const shareable = features === undefined || (Array.isArray(features) && features.length === 0);
     return copyRun(shareable ? shaped(text) : shape(text, features));

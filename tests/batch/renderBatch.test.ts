@@ -76,11 +76,11 @@ describe('renderBatch', { timeout: 10_000 }, () => {
   });
 
   it('should abandon renders in flight when aborted, failing them as interrupted', async () => {
-    const dir = await workspace({ 'a.md': 'HANG', 'b.md': 'HANG', 'c.md': 'C' });
+    // Three hang on two workers: with two lanes per worker, one of them waits in the pool's queue when the abort comes.
+    const dir = await workspace({ 'a.md': 'HANG', 'b.md': 'HANG', 'c.md': 'HANG' });
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 300);
     const result = await batch(dir, { stop: abort.signal, abort: abort.signal });
-    // Two lanes per worker: c.md waits in the pool's queue behind the hanging renders, and is abandoned with them.
     expect(result.records.map(brief)).toEqual(['a.md failed 0', 'b.md failed 0', 'c.md failed 0']);
     for (const r of result.records) expect(r.diagnostics[0]!.message).toBe('rendering was interrupted');
     expect(result.summary.interrupted).toBe(true);

@@ -5,7 +5,7 @@
 import type { LayoutContext } from '../context.js';
 import type { FontFace, FontMetrics } from '../fonts.js';
 import { hyphenatorFor } from '../hyphenation.js';
-import { BoundedCache } from './boundedCache.js';
+import { BoundedCache } from '../../cache/boundedCache.js';
 import { breakLines, type LineBox, type ParagraphShape } from './breakLines.js';
 import type { InlinePiece, TextStyle } from './pieces.js';
 import { wordsOf, type Frag } from './words.js';
@@ -14,10 +14,10 @@ import { wordsOf, type Frag } from './words.js';
 type NumberText = (source: string, refId: string | null) => string | undefined;
 
 /**
- * Most memory the remembered paragraphs of one font set may take, in bytes (as estimated by `weightOf`): a layout's
+ * Memory the remembered paragraphs of one font set may take per cache generation, in bytes (as estimated by `weightOf`): a layout's
  * boilerplate takes some tens of kilobytes, so this holds the recurring paragraphs of many layouts.
  */
-const MAX_REMEMBERED_BYTES = 4 * 2 ** 20;
+const MAX_REMEMBERED_BYTES = 2 * 2 ** 20;
 /** Estimated bytes of a remembered frag with its place on the line. */
 const FRAG_BYTES = 120;
 /** Paragraphs with more text than this (UTF-16 units) are not remembered: long ones are body text, which seldom recurs. */

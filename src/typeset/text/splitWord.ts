@@ -1,7 +1,7 @@
 // Finds the places inside a word where a line may still end: soft hyphens, hyphenation patterns, and URL separators.
 import type { LayoutContext } from '../context.js';
 import { hyphenatorFor, type Hyphenator } from '../hyphenation.js';
-import { BoundedCache } from './boundedCache.js';
+import { BoundedCache } from '../../cache/boundedCache.js';
 import { textFrag, type Frag, type Word } from './words.js';
 
 const SOFT_HYPHEN = '\u00AD';
@@ -87,8 +87,8 @@ interface Letters {
   points: readonly number[];
 }
 
-/** Most words remembered per hyphenator: a large batch's vocabulary, bounded for endless input. */
-const MAX_CACHED_WORDS = 20_000;
+/** Words remembered per hyphenator and cache generation: a large batch's vocabulary, bounded for endless input. */
+const MAX_CACHED_WORDS = 10_000;
 /** Pattern hyphenation is the costliest step of measuring a word and words recur, so each is hyphenated once per process. */
 const lettersCache = new WeakMap<Hyphenator, BoundedCache<string, Letters | null>>();
 

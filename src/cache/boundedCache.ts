@@ -1,0 +1,59 @@
+// A process-wide memo of pure sub-work (a word's width or hyphenation, a paragraph's lines) that cannot grow without bound.
+
+/**
+ * A map of two generations, each holding entries that weigh up to `max` in all (each weighs 1 unless `weigh` says
+ * otherwise). When the current generation is full it becomes the old one and the oldest is dropped; an entry found
+ * in the old generation moves to the current one. Recurring keys (a batch's common words, a layout's boilerplate)
+ * so survive the turn of a generation, where a map cleared when full lost them all at once and computed them again;
+ * endless input still costs bounded memory (at most twice `max`).
+ */
+export class BoundedCache<K, V> {
+  private current = new Map<K, V>();
+  private old = new Map<K, V>();
+  private weight = 0;
+
+  constructor(
+    private readonly max: number,
+    private readonly weigh: (value: V, key: K) => number = () => 1,
+  ) {}
+
+  /** The value remembered for `key`, if any. */
+  peek(key: K): V | undefined {
+    const value = this.current.get(key);
+    if (value !== undefined || this.old.size === 0) return value;
+    return this.revive(key);
+  }
+
+  /** Remembers `value` for `key`, in place of any value it had. */
+  set(key: K, value: V): void {
+    const previous = this.current.get(key);
+    if (previous !== undefined) this.weight -= this.weigh(previous, key);
+    const weight = this.weigh(value, key);
+    if (this.weight + weight > this.max && this.current.size > 0) {
+      this.old = this.current;
+      this.current = new Map();
+      this.weight = 0;
+    }
+    this.current.set(key, value);
+    this.weight += weight;
+  }
+
+  /** The value for `key`, computed by `compute` (which must depend on the key alone) when not known. */
+  get(key: K, compute: (key: K) => V): V {
+    let value = this.peek(key);
+    if (value === undefined) {
+      value = compute(key);
+      this.set(key, value);
+    }
+    return value;
+  }
+
+  /** Moves `key`'s entry from the old generation to the current one, if the old one has it. */
+  private revive(key: K): V | undefined {
+    const value = this.old.get(key);
+    if (value === undefined) return undefined;
+    this.old.delete(key);
+    this.set(key, value);
+    return value;
+  }
+}
