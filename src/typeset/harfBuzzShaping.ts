@@ -57,9 +57,12 @@ export function createShaper(hb: HarfBuzz, bytes: Uint8Array, advanceOf: (id: nu
   // One glyph object per glyph id and characters, shared by every run: the caches of shaped words and encoded runs
   // hold tens of thousands of runs, which would otherwise each hold glyph objects of their own.
   const shared = new Map<number, ShapedGlyph>();
-  const glyphOf = (id: number, codePoints: number[]): ShapedGlyph => {
+  // The glyph of `id` standing for text[start, end) (or, when end = start, for the character the cmap maps to it).
+  const glyphOf = (id: number, text: string, start: number, end: number): ShapedGlyph => {
     const known = shared.get(id);
-    if (known && sameNumbers(known.codePoints, codePoints)) return known;
+    // Compared in place: the characters become an array only for a glyph not seen with them before.
+    if (known && (end > start ? standsFor(known.codePoints, text, start, end) : sameFirst(known.codePoints, charactersOf(id)))) return known;
+    const codePoints = end > start ? codePointsOf(text, start, end) : charactersOf(id).slice(0, 1);
     const glyph = { id, codePoints, advanceWidth: advanceOf(id) };
     if (!known) shared.set(id, glyph);
     return glyph;
@@ -70,13 +73,9 @@ export function createShaper(hb: HarfBuzz, bytes: Uint8Array, advanceOf: (id: nu
     buffer.guessSegmentProperties();
     hb.shape(font, buffer, featureList(hb, features));
     const infos = buffer.getGlyphInfos();
-    const positions = buffer.getGlyphPositions();
-    const glyphs = infos.map((info, i): ShapedGlyph => {
-      const end = clusterEnd(infos, i, text.length);
-      const codePoints = end > info.cluster ? codePointsOf(text, info.cluster, end) : charactersOf(info.codepoint).slice(0, 1);
-      return glyphOf(info.codepoint, codePoints);
-    });
-    return { glyphs, positions: positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
+    const glyphs = infos.map((info, i): ShapedGlyph => glyphOf(info.codepoint, text, info.cluster, clusterEnd(infos, i, text.length)));
+    // harfbuzzjs makes new objects with just these four numbers: they are ours to keep.
+    return { glyphs, positions: buffer.getGlyphPositions() };
   };
 }
 
@@ -99,8 +98,20 @@ function codePointsOf(text: string, start: number, end: number): number[] {
   return out;
 }
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((n, i) => n === b[i]);
+/** Whether `codePoints` is the first of `characters` (or, like it, empty). */
+function sameFirst(codePoints: readonly number[], characters: readonly number[]): boolean {
+  return codePoints.length === Math.min(1, characters.length) && codePoints[0] === characters[0];
+}
+
+/** Whether `codePoints` are the code points of text[start, end). */
+function standsFor(codePoints: readonly number[], text: string, start: number, end: number): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++, k++) {
+    const cp = text.codePointAt(i)!;
+    if (k >= codePoints.length || codePoints[k] !== cp) return false;
+    if (cp > 0xffff) i++;
+  }
+  return k === codePoints.length;
 }
 
 function featureList(hb: HarfBuzz, features: Parameters<Shaper>[1]) {

@@ -37,7 +37,7 @@ export function layoutBlocks(nodes: FoNode[], parent: FoProps, regionWidth: numb
 function layoutChildren(nodes: FoNode[], props: FoProps, state: FlowState, path: readonly FoElement[]): void {
   let run: FoNode[] = [];
   const flush = () => {
-    if (run.some((n) => n.kind === 'element' || n.text.trim() !== '')) layoutParagraph(collectInlines(run, props, state.ctx, path), props, state, path);
+    if (hasInlineContent(run)) layoutParagraph(collectInlines(run, props, state.ctx, path), props, state, path);
     run = [];
   };
   for (const node of nodes) {
@@ -53,13 +53,16 @@ function isBlockLevel(node: FoElement): boolean {
   return ['block', 'block-container', 'list-block', 'list-item'].includes(node.name);
 }
 
+/** A character `trim` would keep: tested in place, where trimming made a string of every text node. */
+const NOT_SPACE = /\S/;
+
 /** An empty fo:block between inline content is a line break, handled by the paragraph. */
 function isEmptyBlock(node: FoElement): boolean {
-  return node.name === 'block' && node.children.every((c) => c.kind === 'text' && c.text.trim() === '');
+  return node.name === 'block' && node.children.every((c) => c.kind === 'text' && !NOT_SPACE.test(c.text));
 }
 
 function hasInlineContent(run: FoNode[]): boolean {
-  return run.some((n) => n.kind === 'element' || n.text.trim() !== '');
+  return run.some((n) => n.kind === 'element' || NOT_SPACE.test(n.text));
 }
 
 /** A block, block-container or list: spaces, decorations, keeps and breaks around its content. */

@@ -67,7 +67,7 @@ export function knuthPlass(items: KPItem[], params: KPParams): KPBreak[] | null 
       item.type === 'glue'
         ? i > 0 && items[i - 1].type === 'box'
         : item.penalty < FORBIDDEN && (item.optional === undefined || (item.optional === 'hyphen' ? params.allowHyphens : params.allowAddressBreaks));
-    if (breakable) active = considerBreak(items, i, active, { width, stretch, shrink }, params);
+    if (breakable) active = considerBreak(items, i, active, width, stretch, shrink, params);
     if (active.length === 0) return null;
     if (item.type === 'glue') {
       width += item.width;
@@ -82,21 +82,27 @@ export function knuthPlass(items: KPItem[], params: KPParams): KPBreak[] | null 
   return breaks.reverse();
 }
 
-/** Tries a break at item `b` from every active node; deactivates nodes that can no longer reach it. */
-function considerBreak(items: KPItem[], b: number, active: Node[], sums: { width: number; stretch: number; shrink: number }, params: KPParams): Node[] {
+/**
+ * Tries a break at item `b` from every active node (the running sums up to `b` given); deactivates nodes that can no
+ * longer reach it. Most breaks change nothing: then `active` itself is returned, and no array is made.
+ */
+function considerBreak(items: KPItem[], b: number, active: Node[], width: number, stretch: number, shrink: number, params: KPParams): Node[] {
   const item = items[b];
   const penalty = item.type === 'penalty' ? item.penalty : 0;
   const flagged = item.type === 'penalty' && item.flagged;
   const breakWidth = item.type === 'penalty' ? item.width : 0;
-  const kept: Node[] = [];
+  // The nodes kept, once one is dropped (until then, the first ones of `active`).
+  let kept: Node[] | null = null;
   // The best new node per (line, fitness, hyphens), in the order first found: few, so a list beats a keyed map.
-  const candidates: Node[] = [];
-  for (const node of active) {
+  let candidates: Node[] | null = null;
+  for (let n = 0; n < active.length; n++) {
+    const node = active[n];
     const lineWidth = params.lineWidth(node.line);
-    const natural = sums.width - node.totalWidth + breakWidth;
-    const ratio = adjustmentRatio(natural, lineWidth, sums.stretch - node.totalStretch + params.lineStretch, sums.shrink - node.totalShrink);
+    const natural = width - node.totalWidth + breakWidth;
+    const ratio = adjustmentRatio(natural, lineWidth, stretch - node.totalStretch + params.lineStretch, shrink - node.totalShrink);
     // A node whose line is already too long (ratio < -1) can never reach further breaks; forced breaks end every line.
-    if (ratio >= -1 && penalty !== FORCED) kept.push(node);
+    if (ratio >= -1 && penalty !== FORCED) kept?.push(node);
+    else kept ??= active.slice(0, n);
     if (ratio < -1 || ratio > params.tolerance) continue;
     const hyphens = flagged ? node.hyphens + 1 : 0;
     if (hyphens > params.ladderLimit) continue;
@@ -109,17 +115,20 @@ function considerBreak(items: KPItem[], b: number, active: Node[], sums: { width
     if (Math.abs(fitness - node.fitness) > 1) demerits += FITNESS_DEMERITS;
     demerits += node.demerits;
     const line = node.line + 1;
+    candidates ??= [];
     const k = candidates.findIndex((c) => c.line === line && c.fitness === fitness && c.hyphens === hyphens);
     if (k < 0 || demerits < candidates[k].demerits) {
-      const after = sumsAfter(items, b, sums);
-      const candidate: Node = { position: b, line, fitness, hyphens, totalWidth: after.totalWidth, totalStretch: after.totalStretch, totalShrink: after.totalShrink, demerits, ratio, previous: node };
+      const candidate: Node = { position: b, line, fitness, hyphens, totalWidth: 0, totalStretch: 0, totalShrink: 0, demerits, ratio, previous: node };
+      sumsAfter(items, b, width, stretch, shrink, candidate);
       if (k < 0) candidates.push(candidate);
       else candidates[k] = candidate;
     }
   }
-  if (penalty === FORCED && candidates.length === 0) return [];
-  for (const c of candidates) kept.push(c);
-  return kept;
+  if (candidates === null) return penalty === FORCED ? [] : (kept ?? active);
+  // The caller replaces `active` with what is returned, so it may grow in place.
+  const next = kept ?? active;
+  for (const c of candidates) next.push(c);
+  return next;
 }
 
 /** How much the line's glue must stretch (> 0) or shrink (< 0) to fill the width; Infinity if it cannot stretch. */
@@ -129,11 +138,11 @@ function adjustmentRatio(natural: number, width: number, stretch: number, shrink
   return 0;
 }
 
-/** The running sums just after a break at `b`: glue and penalties after a break are discarded up to the next box. */
-function sumsAfter(items: KPItem[], b: number, sums: { width: number; stretch: number; shrink: number }): Pick<Node, 'totalWidth' | 'totalStretch' | 'totalShrink'> {
-  let totalWidth = sums.width;
-  let totalStretch = sums.stretch;
-  let totalShrink = sums.shrink;
+/** Sets the node's running sums to those just after a break at `b`: glue and penalties after a break are discarded up to the next box. */
+function sumsAfter(items: KPItem[], b: number, width: number, stretch: number, shrink: number, node: Node): void {
+  let totalWidth = width;
+  let totalStretch = stretch;
+  let totalShrink = shrink;
   for (let i = b; i < items.length; i++) {
     const item = items[i];
     if (item.type === 'box') break;
@@ -143,5 +152,7 @@ function sumsAfter(items: KPItem[], b: number, sums: { width: number; stretch: n
       totalShrink += item.shrink;
     } else if (item.penalty === FORCED && i > b) break;
   }
-  return { totalWidth, totalStretch, totalShrink };
+  node.totalWidth = totalWidth;
+  node.totalStretch = totalStretch;
+  node.totalShrink = totalShrink;
 }
