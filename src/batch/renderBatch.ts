@@ -1,5 +1,5 @@
 // Renders many releases to PDF files: finds them, plans outputs, skips up-to-date ones, renders on a worker pool, writes atomically.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { errorAt, PressroomError } from '../diagnostics/PressroomError.js';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -7,7 +7,7 @@ import { expandInputs, STDIN_INPUT, type ReleaseInput } from '../load/expandInpu
 import { loadInput } from '../load/loadInput.js';
 import { DEFAULT_FONTS_DIR, DEFAULT_LAYOUTS_DIR, DEFAULT_MAX_PAGES, type RenderOptions } from '../render.js';
 import { planOutputs, resolveOutputTarget, type OutputTarget, type PlannedOutput } from '../write/planOutputs.js';
-import { writeAtomic } from '../write/writeAtomic.js';
+import { syncFolder, writeAtomic } from '../write/writeAtomic.js';
 import { createRunner, defaultJobs, type Runner } from './createRunner.js';
 import { fingerprintOf, FolderHashes } from './fingerprint.js';
 import { Manifests, outputIsIntact } from './manifest.js';
@@ -98,6 +98,10 @@ class Batch {
   #saving: Promise<void> = Promise.resolve();
   /** Renders abandoned by the batch's abort. */
   #abandoned = 0;
+  /** Output folders a PDF was written into: made (when -o mirrors input folders) before the first PDF only. */
+  readonly #madeFolders = new Set<string>();
+  /** Folders with PDFs renamed into them since they were last synced (see #saveManifests). */
+  readonly #unsynced = new Set<string>();
   interrupted = false;
 
   constructor(options: BatchOptions, target: OutputTarget, total: number) {
@@ -214,11 +218,14 @@ class Batch {
 
   /** Writes the PDF atomically and records it in its folder's manifest; resolves to the diagnostics of a failure. */
   async #write(output: string, pdf: Uint8Array, entry: Parameters<Manifests['set']>[1]): Promise<Diagnostic[] | undefined> {
+    const folder = dirname(output);
     try {
-      await writeAtomic(output, pdf, { createFolder: this.createFolders });
+      await writeAtomic(output, pdf, { createFolder: this.createFolders && !this.#madeFolders.has(folder), syncFolder: false });
+      this.#madeFolders.add(folder);
     } catch (err) {
       return diagnosticsOf(err, output);
     }
+    this.#unsynced.add(folder);
     await this.#manifests.set(output, entry);
     if (performance.now() - this.#lastSave > MANIFEST_SAVE_INTERVAL_MS) void this.#saveManifests();
     return undefined;
@@ -237,10 +244,18 @@ class Batch {
     return fingerprintOf(bytes, { layoutHash, fontsHash, maxPages: this.#render.maxPages!, pdfa: this.#render.pdfa });
   }
 
-  /** Saves the manifests, one save at a time. */
+  /**
+   * Saves the manifests, one save at a time. The folders PDFs were renamed into are synced first (once per save,
+   * where each write used to sync its folder), so a manifest never records a PDF whose name a crash could lose.
+   */
   #saveManifests(): Promise<void> {
     this.#lastSave = performance.now();
-    this.#saving = this.#saving.then(() => this.#manifests.save());
+    this.#saving = this.#saving.then(async () => {
+      const folders = [...this.#unsynced];
+      this.#unsynced.clear();
+      await Promise.all(folders.map(syncFolder));
+      await this.#manifests.save();
+    });
     return this.#saving;
   }
 }

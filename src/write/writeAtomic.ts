@@ -11,6 +11,11 @@ const TEMP_NAME_RANDOM_BYTES = 6;
 export interface WriteOptions {
   /** Create the target's folder (and its parents) when missing; otherwise a missing folder is an error. */
   createFolder?: boolean;
+  /**
+   * Sync the folder after the rename, so the new name survives a crash (default true). A batch writing many files
+   * into one folder passes false and syncs each folder once (syncFolder), before it records the files as written.
+   */
+  syncFolder?: boolean;
 }
 
 /**
@@ -42,7 +47,7 @@ export async function writeAtomic(target: string, bytes: Uint8Array, options: Wr
     }
     // 3. Swap it in, then make the rename itself durable.
     await rename(temp, target);
-    await syncFolder(dirname(target));
+    if (options.syncFolder !== false) await syncFolder(dirname(target));
   } catch (err) {
     await unlink(temp).catch(() => undefined);
     throw describeWriteError(target, err);
@@ -60,7 +65,7 @@ async function modeOfExistingFile(target: string): Promise<number | undefined> {
 }
 
 /** Syncs a folder so a rename in it survives a crash; some systems cannot open folders, which is fine. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, 'r').catch(() => undefined);
   if (!handle) return;
   await handle.sync().catch(() => undefined);
