@@ -78,6 +78,11 @@ export class ByteWriter {
     return this.#bytes.slice(0, this.#length);
   }
 
+  /** The bytes written so far as a string, a character per byte: one flat string, where text built with + is many. */
+  latin1(): string {
+    return Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset, this.#length).toString('latin1');
+  }
+
   clear(): void {
     this.#length = 0;
   }
