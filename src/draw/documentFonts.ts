@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type * as fontkit from 'fontkit';
 import type { FontFace } from '../typeset/fonts.js';
-import { hex4, ownTables, type EncodedLine, type EncodedRun } from './glyphEncoding.js';
+import { hex4, ownTables, type EncodedLine } from './glyphEncoding.js';
 import type { PdfkitInternals, PdfRef } from './pdfkitInternals.js';
 import { dictionaryText, endWithText, refText, stringText } from './pdfObjectText.js';
 import { pdfNumber } from './pdfNumber.js';
@@ -35,8 +35,11 @@ interface UsedFace {
   ref: PdfRef;
   /** Each glyph used, with the characters first seen for it (ToUnicode). */
   glyphs: Map<number, readonly number[]>;
-  /** Lines and runs already recorded in this document (their glyphs need not be looked at again). */
-  seen: Set<EncodedLine | EncodedRun>;
+  /**
+   * Which glyph ids are in `glyphs`, one byte per glyph of the face: looking at every glyph drawn costs less than
+   * remembering which lines and words were recorded (a set of them grew to ~35 kB a page).
+   */
+  recorded: Uint8Array;
 }
 
 /** Records the faces and glyphs a document draws and writes their font objects at the end. */
@@ -58,7 +61,8 @@ export class DocumentFonts {
     let used = this.#faces.get(face);
     if (!used) {
       const font = face.handle as fontkit.Font;
-      used = { name: `T${this.#faces.size + 1}`, font, tables: ownTables(font)!, ref: this.#doc.ref(), glyphs: new Map(), seen: new Set() };
+      const tables = ownTables(font)!;
+      used = { name: `T${this.#faces.size + 1}`, font, tables, ref: this.#doc.ref(), glyphs: new Map(), recorded: new Uint8Array(tables.numGlyphs) };
       this.#faces.set(face, used);
     }
     this.#doc.page.fonts[used.name] ??= used.ref;
@@ -67,13 +71,13 @@ export class DocumentFonts {
 
   /** Records the glyphs of a line drawn in `face`. */
   record(face: FontFace, line: EncodedLine): void {
-    const used = this.#faces.get(face)!;
-    if (used.seen.has(line)) return;
-    used.seen.add(line);
+    const { glyphs, recorded } = this.#faces.get(face)!;
     for (const run of line.runs) {
-      if (used.seen.has(run)) continue;
-      used.seen.add(run);
-      for (const g of run.glyphs) if (!used.glyphs.has(g.id)) used.glyphs.set(g.id, g.codePoints);
+      for (const g of run.glyphs) {
+        if (recorded[g.id]) continue;
+        recorded[g.id] = 1;
+        glyphs.set(g.id, g.codePoints);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import type * as fontkit from 'fontkit';
 import type { ImageItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
 import { DocumentFonts } from './documentFonts.js';
 import { encodeLine, encodePlacements, type EncodedLine, type EncodedRun } from './glyphEncoding.js';
+import { ByteWriter } from './byteWriter.js';
 import { PageContent } from './pageContent.js';
 import { internalsOf, type PdfkitInternals } from './pdfkitInternals.js';
 import { pdfNumber } from './pdfNumber.js';
@@ -61,11 +62,12 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
   const context: DrawContext = { doc, out, fonts, tagger, imageOf };
   for (const page of layout.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    out.reset();
+    out.reset(internals);
     for (const item of page.items) drawItem(context, item);
     tagger.closeMarkedContent();
     out.finishPage(internals);
   }
+  out.release();
   // 4. Write the fonts (their glyphs are known now) and the structure tree, and finish the file.
   fonts.finish();
   tagger.finish();
@@ -86,23 +88,22 @@ function addOutputIntent(doc: PdfkitInternals, profile: Uint8Array | undefined):
 /**
  * Collects the document's bytes; the trailer's /ID becomes a hash of everything written before it. pdfkit writes
  * through a Readable stream, small chunk by chunk, each string converted a character at a time: its `_write` is
- * taken over so chunks are encoded natively and gathered directly.
+ * taken over so chunks go straight into one buffer (see byteWriter.ts), copied out once at the end.
  */
 function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   const internals = doc as unknown as { _write(data: string | Uint8Array): void; push(chunk: Uint8Array | null): boolean; read(): Uint8Array | null; _finalize(): void; _id: Uint8Array; _offset: number };
+  const file = ByteWriter.take();
   // The header pdfkit wrote on creation waits in the stream's buffer.
   const header = internals.read();
-  const chunks: Uint8Array[] = header ? [header] : [];
+  if (header) file.bytes(header);
   internals._write = (data) => {
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
-    chunks.push(bytes);
-    internals._offset += bytes.length;
+    if (typeof data === 'string') file.text(data).newline();
+    else file.bytes(data);
+    internals._offset = file.length;
   };
   const finalize = internals._finalize.bind(doc);
   internals._finalize = () => {
-    const hash = createHash('sha256');
-    for (const chunk of chunks) hash.update(chunk);
-    internals._id = new Uint8Array(hash.digest().subarray(0, FILE_ID_BYTES));
+    internals._id = new Uint8Array(createHash('sha256').update(file.view()).digest().subarray(0, FILE_ID_BYTES));
     finalize();
   };
   return new Promise<Uint8Array>((resolve) => {
@@ -110,8 +111,11 @@ function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
     // holding the document when pdfkit wrote its header, and a caller rendering in a tight loop of promises would
     // otherwise never let them run (every document stayed in memory).
     internals.push = (chunk) => {
-      if (chunk) chunks.push(chunk);
-      else process.nextTick(resolve, new Uint8Array(Buffer.concat(chunks)));
+      if (chunk) file.bytes(chunk);
+      else {
+        process.nextTick(resolve, file.copy());
+        file.release();
+      }
       return true;
     };
   });
@@ -140,7 +144,7 @@ function drawItem(c: DrawContext, item: PageItem): void {
       return c.tagger.figure(item.path, () => {
         c.out.flush(internalsOf(c.doc));
         drawImage(c.doc, item, c.imageOf);
-        c.out.reset();
+        c.out.reset(internalsOf(c.doc));
       });
     case 'link':
       return c.tagger.link(item);
@@ -194,24 +198,26 @@ function fitToViewport(svg: string): string {
 function drawText(out: PageContent, fonts: DocumentFonts, doc: PDFKit.PDFDocument, item: TextItem): void {
   const { name, line } = DocumentFonts.ownsFace(item.font) ? ownLine(fonts, item) : pdfkitLine(doc, item);
   out.fill(item.color);
-  const start = `BT /${name} ${pdfNumber(item.size)} Tf 1 0 0 -1 ${pdfNumber(item.x)} ${pdfNumber(item.y)} Tm`;
-  // The usual case: every run is one TJ array, joined once per line text and process.
-  if (line.tj !== null) return out.push(line.tj ? `${start} [${line.tj}] TJ ET` : `${start} ET`);
+  // Written in pieces, straight into the page's bytes: a text object is the most frequent operator by far.
+  const w = out.writer.text('BT /').text(name).space().number(item.size).text(' Tf 1 0 0 -1 ').number(item.x).space().number(item.y).text(' Tm');
+  // Consecutive runs share one TJ array; a run with marks placed off their advance is drawn glyph by glyph.
   const scale = item.size / 1000;
-  let ops = start;
-  let tj = '';
+  let inArray = false;
   let pen = item.x;
   for (const run of line.runs) {
-    if (run.tj !== null) tj += run.tj;
-    else {
-      if (tj) ops += ` [${tj}] TJ`;
-      tj = '';
-      ops += placedGlyphs(run, pen, item.y, scale);
+    if (run.tj === null) {
+      if (inArray) w.text('] TJ');
+      inArray = false;
+      w.text(placedGlyphs(run, pen, item.y, scale));
+    } else if (run.tj) {
+      if (!inArray) w.text(' [');
+      inArray = true;
+      w.text(run.tj);
     }
     pen += run.advance * scale;
   }
-  if (tj) ops += ` [${tj}] TJ`;
-  out.push(`${ops} ET`);
+  if (inArray) w.text('] TJ');
+  w.text(' ET').newline();
 }
 
 /** The item's text in a face we embed: encoded once per process, its glyphs recorded for this document's subset. */
@@ -232,7 +238,7 @@ function pdfkitLine(doc: PDFKit.PDFDocument, item: TextItem): { name: string; li
   const [codes, positions] = font.encode(item.text);
   const placements = positions.map((p) => ({ xAdvance: p.xAdvance, width: p.advanceWidth, xOffset: p.xOffset, yOffset: p.yOffset }));
   const run: EncodedRun = { ...encodePlacements(codes, placements), codes, placements, glyphs: [] };
-  return { name: font.id, line: { runs: [run], tj: run.tj } };
+  return { name: font.id, line: { runs: [run] } };
 }
 
 /** A run with marks placed off their advance, glyph by glyph at absolute positions, ending where the run ends. */

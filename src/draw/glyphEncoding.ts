@@ -36,18 +36,19 @@ export interface EncodedGlyph {
   codePoints: readonly number[];
 }
 
-/** A drawn text (a line, or the part of one in one style) encoded: its runs, and their TJ elements joined. */
+/**
+ * A drawn text (a line, or the part of one in one style) encoded: its runs. Their TJ elements are written one after
+ * the other, not joined: a joined copy per line would be made for every new line and kept by the cache.
+ */
 export interface EncodedLine {
   runs: readonly EncodedRun[];
-  /** All the runs' TJ elements, or null when a run must be drawn glyph by glyph. */
-  tj: string | null;
 }
 
 /** Words kept per face and cache generation (~150 bytes each): a batch's common words (see MAX_CACHED_WIDTHS in fontkitMetrics.ts). */
 const MAX_CACHED_WORDS = 4_096;
 /**
  * Lines kept per face and cache generation: a layout's boilerplate (sidebar, letterhead, footer, running heads) is
- * drawn in every document of a batch, and a line met again is then neither split into words nor joined again.
+ * drawn in every document of a batch, and a line met again is not split into words again.
  */
 const MAX_CACHED_LINES = 4_096;
 
@@ -85,8 +86,7 @@ export function encodeLine(font: fontkit.Font, text: string): EncodedLine {
   if (!encoder) throw new Error(`encodeLine: ${font.postscriptName} has no TrueType outlines`);
   let line = encoder.lines.peek(text);
   if (!line) {
-    const runs = encodeWords(font, encoder, text);
-    line = { runs, tj: runs.every((run) => run.tj !== null) ? runs.map((run) => run.tj).join('') : null };
+    line = { runs: encodeWords(font, encoder, text) };
     encoder.lines.set(text, line);
   }
   return line;

@@ -1,9 +1,10 @@
-// A page's content stream, written as text operators by us and handed to pdfkit's page once per page.
+// A page's content stream, written as operators by us and handed to pdfkit's page once per page.
 //
 // pdfkit converts every operator string it is given to bytes one character at a time and adds a graphics-state
 // save, transform and colour space per call; laid-out items need none of that, so they are collected here and
 // written in one piece. Whatever is still drawn through pdfkit's API (images, SVG) is preceded by a flush.
 import { deflateSync } from 'node:zlib';
+import { ByteWriter } from './byteWriter.js';
 import type { PdfkitInternals } from './pdfkitInternals.js';
 import { pdfNumber } from './pdfNumber.js';
 
@@ -27,59 +28,77 @@ function rgb(color: string): string {
   return operands;
 }
 
-/** Operators of the page being drawn, in pdfkit's y-down user space (its pages start with a flipping `cm`). */
+/**
+ * Operators of the page being drawn, in pdfkit's y-down user space (its pages start with a flipping `cm`), written
+ * as bytes (see byteWriter.ts): the page's whole content stream, pdfkit's part included, is one buffer, deflated
+ * when the page ends. Call `release` when the document's pages are done.
+ */
 export class PageContent {
-  #ops: string[] = [];
+  readonly #bytes = ByteWriter.take();
   /** The fill colour set last, so runs of one colour set it once; unknown after pdfkit drew. */
   #fill: string | null = null;
 
-  /** Appends operators as they are. */
+  /** Appends an operator (or several) as it is. */
   push(ops: string): void {
-    this.#ops.push(ops);
+    this.#bytes.text(ops).newline();
+  }
+
+  /** Where an operator written in pieces goes; the caller ends it with `newline()`. */
+  get writer(): ByteWriter {
+    return this.#bytes;
   }
 
   /** Sets the fill colour (text and rectangles) unless it is already set. */
   fill(color: string): void {
     if (color === this.#fill) return;
     this.#fill = color;
-    this.#ops.push(`${rgb(color)} rg`);
+    this.#bytes.text(rgb(color)).text(' rg').newline();
   }
 
   /** A filled rectangle. */
   rect(x: number, y: number, width: number, height: number, color: string): void {
     this.fill(color);
-    this.#ops.push(`${pdfNumber(x)} ${pdfNumber(y)} ${pdfNumber(width)} ${pdfNumber(height)} re f`);
+    this.#bytes.number(x).space().number(y).space().number(width).space().number(height).text(' re f').newline();
   }
 
   /** A stroked straight line, solid, dashed or dotted. */
   line(x1: number, y1: number, x2: number, y2: number, thickness: number, color: string, style: 'solid' | 'dashed' | 'dotted'): void {
     const dash = style === 'dashed' ? `[${pdfNumber(thickness * 3)} ${pdfNumber(thickness * 2)}] 0 d ` : style === 'dotted' ? `[${pdfNumber(thickness)} ${pdfNumber(thickness)}] 0 d ` : '';
-    this.#ops.push(`q ${pdfNumber(thickness)} w ${dash}${rgb(color)} RG ${pdfNumber(x1)} ${pdfNumber(y1)} m ${pdfNumber(x2)} ${pdfNumber(y2)} l S Q`);
+    this.push(`q ${pdfNumber(thickness)} w ${dash}${rgb(color)} RG ${pdfNumber(x1)} ${pdfNumber(y1)} m ${pdfNumber(x2)} ${pdfNumber(y2)} l S Q`);
   }
 
-  /** Writes what was collected into the current page of `doc`; call before pdfkit draws and before the page ends. */
+  /** Hands what was collected to the current page of `doc`, before pdfkit draws into it. */
   flush(doc: PdfkitInternals): void {
-    if (this.#ops.length > 0) {
-      this.#ops.push('');
-      doc.page.write(Buffer.from(this.#ops.join('\n'), 'latin1'));
-      this.#ops = [];
-    }
+    if (this.#bytes.length === 0) return;
+    doc.page.write(this.#bytes.copy());
+    this.#bytes.clear();
   }
 
-  /** Flushes and compresses the page's content stream (instead of pdfkit, at its default level) before the page ends. */
-  finishPage(doc: PdfkitInternals): void {
-    this.flush(doc);
+  /**
+   * Takes over what pdfkit wrote into the page (its opening `cm`, an image) and forgets the graphics state: call when
+   * a page begins and after pdfkit drew. Nothing of ours is pending then, so the page's bytes stay in order.
+   */
+  reset(doc: PdfkitInternals): void {
     const content = doc.page.content;
-    if (!content.compress) return;
-    const deflated = deflateSync(Buffer.concat(content.buffer), { level: CONTENT_DEFLATE_LEVEL });
+    for (const chunk of content.buffer) this.#bytes.bytes(chunk);
+    content.buffer = [];
+    this.#fill = null;
+  }
+
+  /** Compresses the page's content stream (instead of pdfkit, at its default level) before the page ends. */
+  finishPage(doc: PdfkitInternals): void {
+    const content = doc.page.content;
+    if (!content.compress) return this.flush(doc);
+    const deflated = deflateSync(this.#bytes.view(), { level: CONTENT_DEFLATE_LEVEL });
+    this.#bytes.clear();
     content.compress = false;
     content.buffer = [deflated];
     content.data.Filter = 'FlateDecode';
     content.data.Length = deflated.length;
   }
 
-  /** Forgets the graphics state: pdfkit drew (and may have changed the colour), or a new page began. */
-  reset(): void {
-    this.#fill = null;
+  /** Gives the buffer back for the next document's pages. */
+  release(): void {
+    this.#bytes.release();
   }
 }

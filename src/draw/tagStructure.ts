@@ -37,10 +37,8 @@ interface StructNode {
 }
 
 /** A child of a structure element: another element, marked content (MCID on a page), or an annotation. */
-type Kid =
-  | { kind: 'node'; node: StructNode }
-  | { kind: 'mcid'; mcid: number; page: PdfRef; seq: number }
-  | { kind: 'objr'; annot: PdfRef; page: PdfRef; seq: number };
+type Kid = NodeKid | { kind: 'mcid'; mcid: number; page: PdfRef; seq: number } | { kind: 'objr'; annot: PdfRef; page: PdfRef; seq: number };
+type NodeKid = { kind: 'node'; node: StructNode };
 
 /** Where an item's content goes: a structure element, or an artifact of a kind. */
 type Target = { node: StructNode } | { artifact: 'Pagination' | 'Layout' };
@@ -137,7 +135,7 @@ export class StructureTagger {
       const pg = firstPage(node);
       const entries: [string, string][] = [['S', `/${node.type}`], ['P', refText(node.parent ? node.parent.ref : root)]];
       if (pg) entries.push(['Pg', refText(pg)]);
-      entries.push(['K', `[${orderKids(node.kids).map((kid) => kidText(kid, pg)).join(' ')}]`]);
+      entries.push(['K', `[${kidsText(node.kids, pg)}]`]);
       if (node.alt) entries.push(['Alt', stringText(node.alt)]);
       if (node.lang) entries.push(['Lang', stringText(node.lang)]);
       endWithText(this.#doc, node.ref, dictionaryText(entries));
@@ -232,26 +230,39 @@ function pageHeightOf(doc: PdfkitInternals): number {
 }
 
 /**
- * A node's kids in reading order: child elements in FO document order, its own content in drawing order (the
- * order of lines and runs), the two merged by where each element's first content was drawn.
+ * A node's kids in reading order, as its /K lists them: child elements in FO document order, its own content in
+ * drawing order (the order of lines and runs, which is the order they were added in), the two merged by where each
+ * element's first content was drawn. Written as it is merged: finishing the tree allocated more than drawing a page.
  */
-function orderKids(kids: readonly Kid[]): Kid[] {
-  const nodes = kids.filter((k): k is Extract<Kid, { kind: 'node' }> => k.kind === 'node').sort((a, b) => a.node.rank - b.node.rank || a.node.pos - b.node.pos || a.node.firstSeq - b.node.firstSeq);
-  const own = kids.filter((k): k is Exclude<Kid, { kind: 'node' }> => k.kind !== 'node').sort((a, b) => a.seq - b.seq);
-  const out: Kid[] = [];
+function kidsText(kids: readonly Kid[], pg: PdfRef | undefined): string {
+  const nodes = childNodes(kids);
+  let text = '';
   let i = 0;
-  let j = 0;
-  while (i < nodes.length || j < own.length) {
-    if (j < own.length && (i >= nodes.length || own[j]!.seq < nodes[i]!.node.firstSeq)) out.push(own[j++]!);
-    else out.push(nodes[i++]!);
+  const add = (kid: Kid) => {
+    text += text ? ` ${kidText(kid, pg)}` : kidText(kid, pg);
+  };
+  for (const kid of kids) {
+    if (kid.kind === 'node') continue;
+    while (i < nodes.length && nodes[i]!.node.firstSeq <= kid.seq) add(nodes[i++]!);
+    add(kid);
   }
-  return out;
+  while (i < nodes.length) add(nodes[i++]!);
+  return text;
 }
 
-/** The page of a node's first marked content: the node's /Pg, so its MCIDs on that page are plain numbers. */
+/** A node's child elements in FO document order (most nodes have none: no array is made for them). */
+function childNodes(kids: readonly Kid[]): readonly NodeKid[] {
+  let nodes: NodeKid[] | undefined;
+  for (const kid of kids) if (kid.kind === 'node') (nodes ??= []).push(kid);
+  return nodes ? nodes.sort((a, b) => a.node.rank - b.node.rank || a.node.pos - b.node.pos || a.node.firstSeq - b.node.firstSeq) : NO_NODES;
+}
+
+const NO_NODES: readonly NodeKid[] = [];
+
+/** The page of a node's first marked content (kids are added in drawing order): the node's /Pg, so its MCIDs on that page are plain numbers. */
 function firstPage(node: StructNode): PdfRef | undefined {
-  const first = node.kids.filter((k) => k.kind === 'mcid').sort((a, b) => a.seq - b.seq)[0];
-  return first?.page;
+  for (const kid of node.kids) if (kid.kind === 'mcid') return kid.page;
+  return undefined;
 }
 
 /** A kid as written in its parent's /K: a reference, an MCID (on the parent's /Pg), or a marked-content or object reference. */

@@ -1,0 +1,107 @@
+// A growing byte buffer that PDF text is written into directly, one byte per character.
+//
+// Page content and the file itself used to be strings joined and then converted to Buffers, piece by piece: every
+// operator and every object became a string, then a copy in bytes, then a copy in the joined whole. Written here,
+// text goes straight into bytes, and the buffer is reused by the next document (see `take` and `release`).
+import { pdfNumber } from './pdfNumber.js';
+
+/** Room a new buffer starts with: a text-heavy page's content fits, so one-page documents never grow it. */
+const INITIAL_BYTES = 64 * 1024;
+/** Buffers larger than this (documents with big images) are not kept for reuse: the process would hold them forever. */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/** Character codes of the separators written most. */
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+/** Buffers released by finished writers, for the next ones to take. */
+const spare: Uint8Array[] = [];
+
+export class ByteWriter {
+  #bytes: Uint8Array;
+  #length = 0;
+
+  private constructor(bytes: Uint8Array) {
+    this.#bytes = bytes;
+  }
+
+  /** A writer on a released buffer, or a new one. Call `release` when its bytes have been used. */
+  static take(): ByteWriter {
+    return new ByteWriter(spare.pop() ?? new Uint8Array(INITIAL_BYTES));
+  }
+
+  /** Hands the buffer back for reuse; the writer must not be used afterwards. */
+  release(): void {
+    if (this.#bytes.length <= MAX_KEPT_BYTES) spare.push(this.#bytes);
+    this.#bytes = new Uint8Array(0);
+    this.#length = 0;
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Appends text, each character as one byte (its low byte, as Buffer's latin1 and pdfkit do). */
+  text(s: string): this {
+    const at = this.#reserve(s.length);
+    const bytes = this.#bytes;
+    for (let i = 0; i < s.length; i++) bytes[at + i] = s.charCodeAt(i);
+    return this;
+  }
+
+  /** Appends a number as content streams write it (see pdfNumber). */
+  number(n: number): this {
+    return this.text(pdfNumber(n));
+  }
+
+  space(): this {
+    return this.#byte(SPACE);
+  }
+
+  newline(): this {
+    return this.#byte(NEWLINE);
+  }
+
+  bytes(chunk: Uint8Array): this {
+    // Room first: reserving may replace the buffer.
+    const at = this.#reserve(chunk.length);
+    this.#bytes.set(chunk, at);
+    return this;
+  }
+
+  /** The bytes written so far, not copied: valid until the next write, `clear` or `release`. */
+  view(): Uint8Array {
+    return this.#bytes.subarray(0, this.#length);
+  }
+
+  /** A copy of the bytes written so far. */
+  copy(): Uint8Array {
+    return this.#bytes.slice(0, this.#length);
+  }
+
+  /** The bytes written so far as a string, a character per byte: one flat string, where text built with + is many. */
+  latin1(): string {
+    return Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset, this.#length).toString('latin1');
+  }
+
+  clear(): void {
+    this.#length = 0;
+  }
+
+  #byte(b: number): this {
+    const at = this.#reserve(1);
+    this.#bytes[at] = b;
+    return this;
+  }
+
+  /** Makes room for `n` more bytes and returns where they go. */
+  #reserve(n: number): number {
+    const at = this.#length;
+    if (at + n > this.#bytes.length) {
+      const grown = new Uint8Array(Math.max(this.#bytes.length * 2, at + n));
+      grown.set(this.#bytes.subarray(0, at));
+      this.#bytes = grown;
+    }
+    this.#length = at + n;
+    return at;
+  }
+}

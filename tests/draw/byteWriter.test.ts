@@ -1,0 +1,36 @@
+// The byte buffer page content and files are written into (src/draw/byteWriter.ts): text as latin1, growth, reuse.
+import { describe, expect, it } from 'vitest';
+import { ByteWriter } from '../../src/draw/byteWriter.js';
+
+describe('ByteWriter', () => {
+  it('writes text one byte per character, as Buffer does in latin1', () => {
+    const w = ByteWriter.take();
+    const text = 'BT /T1 9 Tf \xfe\xff (\u0142)';
+    w.text(text).space().number(0.1234567).newline();
+    expect(Buffer.from(w.copy())).toEqual(Buffer.from(`${text} 0.123457\n`, 'latin1'));
+    w.release();
+  });
+
+  it('keeps what was written when it grows, whatever wrote last', () => {
+    const w = ByteWriter.take();
+    const chunk = new Uint8Array(50_000).fill(7);
+    const expected: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      w.bytes(chunk).newline().text('ab').space();
+      expected.push(...chunk, 0x0a, 0x61, 0x62, 0x20);
+    }
+    expect(w.length).toBe(expected.length);
+    expect(Array.from(w.view())).toEqual(expected);
+    w.release();
+  });
+
+  it('starts empty on a reused buffer', () => {
+    const a = ByteWriter.take();
+    a.text('left over');
+    a.release();
+    const b = ByteWriter.take();
+    expect(b.length).toBe(0);
+    expect(b.copy()).toEqual(new Uint8Array(0));
+    b.release();
+  });
+});
