@@ -5,7 +5,7 @@ import type * as fontkit from 'fontkit';
 import type { FontFace } from '../typeset/fonts.js';
 import { hex4, ownTables, type EncodedLine } from './glyphEncoding.js';
 import type { PdfkitInternals, PdfRef } from './pdfkitInternals.js';
-import { dictionaryText, endWithText, refText, stringText } from './pdfObjectText.js';
+import { dictionaryText, endWithText, numberArrayText, refText, stringText } from './pdfObjectText.js';
 import { pdfNumber } from './pdfNumber.js';
 import { glyphClosure, writeTrueTypeSubset, type TrueTypeTables } from './trueTypeSubset.js';
 
@@ -203,10 +203,6 @@ function widthArrayText(ids: readonly number[], width: (id: number) => number): 
   });
   if (run.length) out.push(numberArrayText(run));
   return `[${out.join(' ')}]`;
-}
-
-function numberArrayText(numbers: readonly number[]): string {
-  return `[${numbers.map(pdfNumber).join(' ')}]`;
 }
 
 /** The ToUnicode CMap: each glyph to the characters it was first drawn for (UTF-16BE, surrogate pairs as needed). */

@@ -2,11 +2,17 @@
 // structure tree. pdfkit converts an object's data when the object ends, trying seven `instanceof` tests on every
 // value before it finds a number: that was a tenth of drawing a one-page release.
 import { ByteWriter } from './byteWriter.js';
+import { pdfNumber } from './pdfNumber.js';
 import type { PdfkitInternals, PdfRef } from './pdfkitInternals.js';
 
 /** A reference as a value: `12 0 R`. */
 export function refText(ref: PdfRef): string {
   return `${ref.id} 0 R`;
+}
+
+/** An array of numbers, each as pdfkit writes a number. */
+export function numberArrayText(numbers: readonly number[]): string {
+  return `[${numbers.map(pdfNumber).join(' ')}]`;
 }
 
 /** A dictionary from its entries (values already written as text), in pdfkit's layout: one entry a line. */

@@ -63,7 +63,8 @@ export interface PdfkitInternals {
   markStructureContent(tag: string): unknown;
   markContent(tag: string, options?: { type?: string }): unknown;
   endMarkedContent(): unknown;
-  link(x: number, y: number, w: number, h: number, url: string, options?: Record<string, unknown>): unknown;
+  /** A rectangle in user space (y down) as the page's [x1 y1 x2 y2], through the current transformation matrix. */
+  _convertRect(x: number, y: number, w: number, h: number): number[];
   file(data: Uint8Array, options: { name: string; type?: string; description?: string; relationship?: string; creationDate?: Date; modifiedDate?: Date }): PdfRef;
 }
 

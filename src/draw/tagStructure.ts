@@ -2,6 +2,7 @@
 import type { FoElement } from '../fo/types.js';
 import type { LinkItem } from '../typeset/types.js';
 import type { PageContent } from './pageContent.js';
+import { addLinkAnnotation } from './linkAnnotation.js';
 import { dictionaryText, endWithText, refText, stringText } from './pdfObjectText.js';
 import { internalsOf, type PdfkitInternals, type PdfRef } from './pdfkitInternals.js';
 import { structureRoleOf, textOf } from './structureRoles.js';
@@ -119,7 +120,7 @@ export class StructureTagger {
     const doc = this.#doc;
     const key = doc.createStructParentTreeNextKey();
     doc.getStructParentTree().add(key, node.ref);
-    doc.link(item.x, item.y, item.width, item.height, item.url, { StructParent: key, Contents: new String(node.alt) });
+    addLinkAnnotation(doc, item, key, node.alt);
     node.kids.push({ kind: 'objr', annot: doc.page.annotations.at(-1)!, page: doc.page.dictionary, seq: this.#seq++ });
   }
 

@@ -28,14 +28,25 @@ export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetri
   const faces: FontFace[] = files.map((file) => readFace(file, hb));
   const widthCaches = new Map<string, BoundedCache<string, number>>();
   const resolved = new Map<string, FontFace | undefined>();
+  // The same questions by the family list's identity: layout asks with the (shared, never changed) lists of its
+  // properties, so most questions are answered without building their key.
+  const byList = new WeakMap<readonly string[], Map<number, FontFace | undefined>>();
   const metrics: FontMetrics = {
     resolve(families, weight, italic) {
+      const slot = italic ? -1 - weight : weight;
+      let known = byList.get(families);
+      if (known?.has(slot)) return known.get(slot);
       // Every run of text asks, with a handful of distinct questions: each is answered once (the faces never change).
       const key = `${weight},${italic},${families.join('\u0000')}`;
-      if (resolved.has(key)) return resolved.get(key);
-      const face = closestFace(faces, families, weight, italic);
-      if (resolved.size >= MAX_CACHED_RESOLUTIONS) resolved.clear();
-      resolved.set(key, face);
+      let face: FontFace | undefined;
+      if (resolved.has(key)) face = resolved.get(key);
+      else {
+        face = closestFace(faces, families, weight, italic);
+        if (resolved.size >= MAX_CACHED_RESOLUTIONS) resolved.clear();
+        resolved.set(key, face);
+      }
+      if (!known) byList.set(families, (known = new Map()));
+      known.set(slot, face);
       return face;
     },
     widthOf(face, text) {

@@ -2,6 +2,7 @@
 // pdfkit writes for the same data, strings included (escapes, UTF-16BE for anything beyond ASCII).
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { addLinkAnnotation } from '../../src/draw/linkAnnotation.js';
 import { dictionaryText, endWithText, refText, stringText } from '../../src/draw/pdfObjectText.js';
 import { internalsOf, type PdfRef } from '../../src/draw/pdfkitInternals.js';
 
@@ -44,6 +45,26 @@ describe('PDF objects written as text', () => {
         return [a, b];
       });
       expect(ours!.replace(/^\d+/, '')).toBe(theirs!.replace(/^\d+/, ''));
+    }
+  });
+
+  it('should write a link annotation and its action exactly as pdfkit\'s link writes them', () => {
+    const urls = ['https://www.coe.int/press', 'mailto:press@coe.int', 'https://example.org/a(b)?q=1&r=\\'];
+    for (const [i, url] of urls.entries()) {
+      const contents = STRINGS[i % STRINGS.length]!;
+      const area = { x: 175.75 + i, y: 532.08, width: 83.13, height: 13.25, url };
+      const onPage = (write: (doc: ReturnType<typeof internalsOf>) => void) =>
+        writtenObjects((doc) => {
+          (doc as unknown as PDFKit.PDFDocument).addPage({ size: 'A4', margin: 0 });
+          write(doc);
+          // The action, then the annotation: the page's last annotation and the object before it.
+          const annotation = doc.page.annotations.at(-1)!;
+          return [{ id: annotation.id - 1 } as PdfRef, annotation];
+        });
+      const ours = onPage((doc) => addLinkAnnotation(doc, area, 7, contents));
+      const theirs = onPage((doc) => (doc as unknown as PDFKit.PDFDocument).link(area.x, area.y, area.width, area.height, url, { StructParent: 7, Contents: new String(contents) } as never));
+      expect(ours).toEqual(theirs);
+      expect(ours[1]).toContain('/Subtype /Link');
     }
   });
 
