@@ -63,7 +63,7 @@ export function createShaper(hb: HarfBuzz, bytes: Uint8Array, advanceOf: (id: nu
     // Compared in place: the characters become an array only for a glyph not seen with them before.
     if (known && (end > start ? standsFor(known.codePoints, text, start, end) : sameFirst(known.codePoints, charactersOf(id)))) return known;
     const codePoints = end > start ? codePointsOf(text, start, end) : charactersOf(id).slice(0, 1);
-    const glyph = { id, codePoints, advanceWidth: advanceOf(id) };
+    const glyph = new Glyph(id, codePoints, advanceOf);
     if (!known) shared.set(id, glyph);
     return glyph;
   };
@@ -77,6 +77,24 @@ export function createShaper(hb: HarfBuzz, bytes: Uint8Array, advanceOf: (id: nu
     // harfbuzzjs makes new objects with just these four numbers: they are ours to keep.
     return { glyphs, positions: buffer.getGlyphPositions() };
   };
+}
+
+/**
+ * A shaped glyph whose advance is read from the font when first asked: only pdfkit asks, for the faces it embeds
+ * itself (CFF outlines); fontkit's glyph metrics cost ~19 ms on their first use in a fresh process.
+ */
+class Glyph implements ShapedGlyph {
+  #advance: number | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly codePoints: readonly number[],
+    private readonly advanceOf: (id: number) => number,
+  ) {}
+
+  get advanceWidth(): number {
+    return (this.#advance ??= this.advanceOf(this.id));
+  }
 }
 
 /** Where the characters of glyph `i` end: at the next greater cluster; 0 length for a glyph sharing the previous one's. */
