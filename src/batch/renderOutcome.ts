@@ -1,5 +1,5 @@
 // Runs the engine on one source and turns any ending into a plain, cloneable outcome (errors never cross threads as classes).
-import { PressroomError } from '../diagnostics/PressroomError.js';
+import { isPressroomError } from '../diagnostics/PressroomError.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SourceFile } from '../load/types.js';
 import type { RenderOptions, RenderResult } from '../render.js';
@@ -20,7 +20,7 @@ export async function renderOutcome(engine: RenderEngine, source: SourceFile, op
     const result = await engine(source, options);
     return { ok: true, pdf: result.pdf, pages: result.pages, diagnostics: result.diagnostics, layout: result.layout };
   } catch (err) {
-    if (err instanceof PressroomError) return { ok: false, diagnostics: err.diagnostics };
+    if (isPressroomError(err)) return { ok: false, diagnostics: err.diagnostics };
     const error = err instanceof Error ? err : new Error(String(err));
     return { ok: false, diagnostics: [], internal: error.message, stack: error.stack };
   }

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script, constants } from 'node:vm';
-import type { main } from './main.js';
+import type { loadEngine, main } from './main.js';
 
 /** Where `npm run build` writes the bundle; its code cache is beside it, named CACHE_SUFFIX longer. */
 export const BUNDLE_FILE = fileURLToPath(new URL('../cli.cjs', import.meta.url));
@@ -26,6 +26,17 @@ export async function runCli(argv: string[]): Promise<number> {
   // that is the command whose start-up matters, and the cache then holds the code of the whole pipeline.
   if (!bundle.cacheAccepted && argv[0] === 'render') bundle.saveCache();
   return code;
+}
+
+/**
+ * The render engine from the bundle, or undefined when there is no current bundle. The batch's workers use it: one
+ * file compiled with the code cache starts a worker's first render in about a third of the time that importing the
+ * ~400 compiled modules took (Node 20 has no compile cache for ES modules). Only the CLI's own renders write a cache.
+ */
+export async function bundledEngine(): Promise<Awaited<ReturnType<typeof loadEngine>> | undefined> {
+  if (!bundleIsCurrent()) return undefined;
+  const bundle = loadBundle(BUNDLE_FILE, BUNDLE_FILE + CACHE_SUFFIX);
+  return (bundle.exports.loadEngine as typeof loadEngine)();
 }
 
 /** True when there is a bundle and it is not older than the compiled modules (a `tsc` alone after a build). */

@@ -31,6 +31,12 @@ const STDIN_PLACEHOLDER = '\u0000stdin';
 /** A mistake in the command line itself (unknown command or option, missing argument): exit code 2. */
 class UsageError extends Error {}
 
+/**
+ * The render engine, for the batch's worker threads when they run from the bundle (see loadBundle.ts): imported on
+ * first use, as every command's stages are, so the CLI's start-up does not pay for it.
+ */
+export const loadEngine = async () => (await import('../render.js')).renderRelease;
+
 /** Runs the CLI on `argv` (without `node` and the script); resolves to the exit code: 0 ok, 1 an input failed, 2 usage error. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let code = EXIT_OK;

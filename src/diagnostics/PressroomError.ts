@@ -13,6 +13,14 @@ export class PressroomError extends Error {
   }
 }
 
+/**
+ * Whether `err` is a PressroomError, also one thrown by another copy of this module: a batch worker runs the engine
+ * from the CLI bundle (see cli/loadBundle.ts), whose classes are not this module's, so `instanceof` cannot tell.
+ */
+export function isPressroomError(err: unknown): err is PressroomError {
+  return err instanceof PressroomError || (err instanceof Error && err.name === 'PressroomError' && Array.isArray((err as { diagnostics?: unknown }).diagnostics));
+}
+
 /** Builds an error diagnostic at a place. */
 export function errorAt(place: SourcePlace, message: string, hint?: string, field?: string): Diagnostic {
   return { severity: 'error', ...place, message, ...(hint ? { hint } : {}), ...(field ? { field } : {}) };

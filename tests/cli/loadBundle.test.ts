@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/cli/loadBundle.js';
+// From dist/: the bundle is found beside the compiled loader (the workers run it from there).
+import { bundledEngine } from '../../dist/cli/loadBundle.js';
+import { PressroomError, isPressroomError } from '../../src/diagnostics/PressroomError.js';
+import { loadSource } from '../../src/load/loadSource.js';
 
 /** A bundle whose first line names it, as scripts/bundle-cli.mjs writes them, computing `value` in a function. */
 const bundleText = (name: string, addend: number) => `// bundle ${name}\nmodule.exports.value = (() => 41 + ${addend})();\nmodule.exports.where = [typeof require, __filename, __dirname];\n`;
@@ -54,5 +58,19 @@ describe('loadBundle', () => {
     expect(damaged.cacheAccepted).toBe(false);
     expect(damaged.exports.value).toBe(42);
     expect(loadBundle(file, join(dir, 'no/such/folder/cli.cjs.cache')).saveCache()).toBe(false);
+  });
+
+  it('should give the batch workers the bundle\'s engine, whose release errors are still told apart from bugs', async () => {
+    // The build made dist/cli.cjs (npm test builds first): its engine renders, and its PressroomError is another
+    // class than this module's, which isPressroomError recognises by its name and diagnostics.
+    const engine = (await bundledEngine())!;
+    expect(engine).toBeTypeOf('function');
+    const seed = await engine(await loadSource('fixtures/releases/161a07.md'), {});
+    expect(Buffer.from(seed.pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const bad = { ...(await loadSource('fixtures/releases/161a07.md')), text: '---\ntitle: x\n---\nbody\n' };
+    const error = await engine(bad, {}).then(() => undefined, (err: unknown) => err);
+    expect(error).not.toBeInstanceOf(PressroomError);
+    expect(isPressroomError(error)).toBe(true);
+    expect(isPressroomError(new Error('a bug'))).toBe(false);
   });
 });
