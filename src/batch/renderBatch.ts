@@ -131,9 +131,10 @@ class Batch {
   }
 
   /**
-   * Renders the work items with lanes (LANES_PER_WORKER per worker) pulling the next item until done or stopped. A lane hands its PDF to
-   * the writes and goes on to the next render at once: a synced atomic write takes milliseconds, which the worker
-   * would otherwise spend idle. At most MAX_PENDING_WRITES writes wait, so a slow disk holds back the renders.
+   * Renders the work items with lanes (LANES_PER_WORKER per worker) pulling the next item until done or stopped. A
+   * lane hands its PDF to the writes and goes on to the next render at once: a synced atomic write takes milliseconds,
+   * which the worker would otherwise spend idle. At most MAX_PENDING_WRITES writes wait, so a slow disk holds back
+   * the renders.
    */
   async renderAll(work: WorkItem[], offset: number): Promise<void> {
     const workers = Math.min(this.#jobs, work.length);

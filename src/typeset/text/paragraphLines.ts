@@ -14,8 +14,9 @@ import { wordsOf, type Frag } from './words.js';
 type NumberText = (source: string, refId: string | null) => string | undefined;
 
 /**
- * Memory the remembered paragraphs of one font set may take per cache generation, in bytes (as estimated by `weightOf`): a layout's
- * boilerplate takes some tens of kilobytes, so this holds the recurring paragraphs of many layouts.
+ * Memory the remembered paragraphs of one font set may take per cache generation, in bytes (as estimated by
+ * `weightOf`): a layout's boilerplate takes some tens of kilobytes, so this holds the recurring paragraphs of many
+ * layouts.
  */
 const MAX_REMEMBERED_BYTES = 2 * 2 ** 20;
 /** Estimated bytes of a remembered frag with its place on the line. */
