@@ -3,7 +3,7 @@
 /**
  * A map of two generations, each holding entries that weigh up to `max` in all (each weighs 1 unless `weigh` says
  * otherwise). When the current generation is full it becomes the old one and the oldest is dropped; an entry found
- * in the old generation moves to the current one. Recurring keys (a batch's common words, a layout's boilerplate)
+ * in the old generation is copied into the current one. Recurring keys (a batch's common words, a layout's boilerplate)
  * so survive the turn of a generation, where a map cleared when full lost them all at once and computed them again;
  * endless input still costs bounded memory (at most twice `max`).
  */
@@ -48,12 +48,13 @@ export class BoundedCache<K, V> {
     return value;
   }
 
-  /** Moves `key`'s entry from the old generation to the current one, if the old one has it. */
+  /**
+   * Copies `key`'s entry from the old generation into the current one, if the old one has it. It is not deleted
+   * there: the old generation is dropped whole at the next turn, and a delete cost as much as the lookup.
+   */
   private revive(key: K): V | undefined {
     const value = this.old.get(key);
-    if (value === undefined) return undefined;
-    this.old.delete(key);
-    this.set(key, value);
+    if (value !== undefined) this.set(key, value);
     return value;
   }
 }
