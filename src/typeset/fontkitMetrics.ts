@@ -26,7 +26,8 @@ const MAX_SHAPED_LENGTH = 128;
 export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetrics> {
   const hb = await loadHarfBuzz();
   const faces: FontFace[] = files.map((file) => readFace(file, hb));
-  const widthCaches = new Map<string, BoundedCache<string, number>>();
+  // By face object: a lookup by identity, where the face's key string had to be compared.
+  const widthCaches = new Map<FontFace, BoundedCache<string, number>>();
   const resolved = new Map<string, FontFace | undefined>();
   // The same questions by the family list's identity: layout asks with the (shared, never changed) lists of its
   // properties, so most questions are answered without building their key.
@@ -50,8 +51,8 @@ export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetri
       return face;
     },
     widthOf(face, text) {
-      let cache = widthCaches.get(face.key);
-      if (!cache) widthCaches.set(face.key, (cache = new BoundedCache(MAX_CACHED_WIDTHS)));
+      let cache = widthCaches.get(face);
+      if (!cache) widthCaches.set(face, (cache = new BoundedCache(MAX_CACHED_WIDTHS)));
       if (text.length > MAX_SHAPED_LENGTH) {
         let sum = 0;
         for (const ch of text) sum += this.widthOf(face, ch);

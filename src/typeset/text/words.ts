@@ -93,6 +93,8 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
   let span = 0;
   let note = 0;
   let start = 0;
+  // The space after the last word that had one: the next word's, when it has the same style (nearly always).
+  let spaceOf: Word['space'] = null;
   for (let brk = breaker.nextBreak(); brk; brk = breaker.nextBreak()) {
     const end = brk.position;
     let coreEnd = end;
@@ -115,7 +117,7 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
       addressBreakAfter: address !== undefined && trailing === '' && end < address.end,
       frags,
       width: widthOfFrags(frags),
-      space: spaceStyle ? { style: spaceStyle, width: ctx.metrics.widthOf(spaceStyle.face, ' ') * spaceStyle.size } : null,
+      space: spaceStyle ? (spaceOf = spaceIn(spaceStyle, spaceOf, ctx)) : null,
       forcedBreak: brk.required && trailing.includes('\n'),
       hyphenAfter: false,
       hyphenatable: false,
@@ -125,6 +127,11 @@ export function wordsOf(pieces: InlinePiece[], lineWidth: number, ctx: LayoutCon
     start = end;
   }
   return words;
+}
+
+/** A space in `style`: `previous` when it has that style (spaces are never changed once made), else a new one. */
+function spaceIn(style: TextStyle, previous: Word['space'], ctx: LayoutContext): NonNullable<Word['space']> {
+  return previous?.style === style ? previous : { style, width: ctx.metrics.widthOf(style.face, ' ') * style.size };
 }
 
 /** The summed width of frags. */
