@@ -20,8 +20,11 @@ export function parseFo(file: string, text: string): FoDocument {
   const here = (): FoPosition => ({ line: parser.line, column: parser.column });
   const report = (pos: FoPosition, message: string, hint: string) => diagnostics.push(errorAt({ file, ...pos }, message, hint));
 
-  // The start of each tag (saxes reports opentag at its end).
+  // The start of each tag (saxes reports opentag at its end), as line:column and as an index into `text`.
   let tagStart: FoPosition = { line: 1, column: 1 };
+  let tagStartIndex = 0;
+  // Where the open fo:static-content elements start in `text`, for their `source`.
+  const sourceStarts = new Map<FoElement, number>();
   // The tag's attribute names in document order: enumerating saxes' attribute table (a null-prototype dictionary) costs
   // microseconds per tag, a third of the whole parse.
   let attributeNames: string[] = [];
@@ -29,6 +32,7 @@ export function parseFo(file: string, text: string): FoDocument {
   // At opentagstart saxes has read "<" and the name; the tag starts that many columns back.
   parser.on('opentagstart', (tag) => {
     tagStart = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
+    tagStartIndex = parser.position - tag.name.length - 1;
     attributeNames = [];
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
@@ -38,8 +42,13 @@ export function parseFo(file: string, text: string): FoDocument {
     if (parent) parent.children.push(element);
     else root = element;
     stack.push(element);
+    if (element.name === 'static-content') sourceStarts.set(element, tagStartIndex);
   });
-  parser.on('closetag', () => void stack.pop());
+  parser.on('closetag', () => {
+    const element = stack.pop();
+    const start = element && sourceStarts.get(element);
+    if (start !== undefined) element!.source = text.slice(start, parser.position);
+  });
   parser.on('text', (t) => {
     const parent = stack[stack.length - 1];
     if (parent && t.length > 0) parent.children.push({ kind: 'text', text: t, position: here() });

@@ -88,6 +88,11 @@ export interface FoElement {
   props: FoProps;
   children: FoNode[];
   position: FoPosition;
+  /**
+   * The element's own text in the filled FO, from its start tag to its end tag: kept for fo:static-content only, whose
+   * layout is remembered by it (typeset/pages/staticContent.ts).
+   */
+  source?: string;
 }
 
 /** Character data in the FO. */

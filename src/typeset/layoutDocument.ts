@@ -8,7 +8,8 @@ import { typoStatsOf, type TypoStats } from './typoStats.js';
 import { decorate } from './pages/decorate.js';
 import { fillColumn, openBoxesAt, type ColumnFill, type OpenItem } from './pages/fillColumn.js';
 import { masterForPage, readMasters, type Masters, type PageMaster, type Region } from './pages/pageMasters.js';
-import { heightOfFill, placeFill } from './pages/placeFill.js';
+import { placeFill } from './pages/placeFill.js';
+import { placeStatic } from './pages/staticContent.js';
 import type { Page, PageItem, PageLayout } from './types.js';
 
 /** Page numbers known after pagination: per id, the first and last page it is on. */
@@ -145,15 +146,4 @@ function drawPage(page: PouredPage, number: number, numbers: PageNumbers, static
     placeFill(fill, column.x, column.y, items, numberAt);
   });
   return { width: master.width, height: master.height, items, master: master.name };
-}
-
-/** Lays out static content in its region, aligned by display-align; overflow is a warning. */
-function placeStatic(content: FoElement, region: Region, ctx: LayoutContext, numberAt: (s: string, r: string | null) => string, out: PageItem[]): void {
-  const items = layoutBlocks(content.children, content.props, region.rect.width, ctx, numberAt, [content]);
-  const fill = fillColumn(items, 0, Number.POSITIVE_INFINITY, []);
-  const used = heightOfFill(fill);
-  if (used > region.rect.height + 0.5) ctx.warnings.push({ severity: 'warning', file: ctx.file, message: `the content of region "${region.name}" is ${(used - region.rect.height).toFixed(1)}pt taller than the region`, hint: 'make the region larger or its content smaller' });
-  const align = region.element.props.displayAlign;
-  const offset = align === 'center' ? (region.rect.height - used) / 2 : align === 'after' ? region.rect.height - used : 0;
-  placeFill(fill, region.rect.x, region.rect.y + offset, out, numberAt);
 }
