@@ -35,15 +35,17 @@ const SOFT_HYPHEN = '\u00AD';
 function build(patternSet: string): Hyphenator {
   let h = built.get(patternSet);
   if (!h) {
-    const patterns = require(`hyphen/patterns/${patternSet}.js`);
-    const create = () => createHyphenator(patterns, { hyphenChar: SOFT_HYPHEN, minWordLength: 1 });
-    let fn = create();
+    // The patterns are read and compiled on the first word asked, not when the document is found to hyphenate: most
+    // paragraphs are set without hyphenation (see FIRST_PASS in typeset/text/breakLines.ts), and a release whose
+    // paragraphs all are never needs them (~12 ms of a cold render).
+    const create = () => createHyphenator(require(`hyphen/patterns/${patternSet}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: 1 });
+    let fn: PatternFunction | undefined;
     let asked = 0;
     h = (word: string) => {
       // A suffix after an apostrophe (Turkish İstanbul'da, English nation's) is not hyphenated, nor is the stem's last letter split off.
       const apostrophe = word.search(/['’]/);
       if (apostrophe > 0) return h!(word.slice(0, apostrophe)).filter((i) => apostrophe - i >= 2);
-      if (++asked > WORDS_PER_HYPHENATOR) [fn, asked] = [create(), 1];
+      if (!fn || ++asked > WORDS_PER_HYPHENATOR) [fn, asked] = [create(), 1];
       const marked = fn(lowercaseKeepingLength(word));
       const points: number[] = [];
       for (let i = 0, offset = 0; i < marked.length; i++) {

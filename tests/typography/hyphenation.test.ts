@@ -1,4 +1,5 @@
 // Hyphenation per language: TeX patterns (the `hyphen` package) through loadHyphenation, checked against known syllabifications.
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { HYPHENATION_LANGUAGES, loadHyphenation } from '../../src/load/loadHyphenation.js';
 
@@ -95,5 +96,17 @@ describe('hyphenators over a long batch', () => {
     const [a, b] = [loadHyphenation(['sr']).get('sr')!, loadHyphenation(['sr']).get('sr')!];
     expect(a).toBe(b);
     expect(hyphenated('sr', 'демократија')).toBe(hyphenated('sr-Cyrl', 'демократија'));
+  });
+});
+
+describe('loading patterns', () => {
+  it('reads the patterns of a language when its first word is hyphenated, not when the language is asked for', () => {
+    // Latin: no other test, fixture or layout uses it, so nothing in this process has read its patterns.
+    const require = createRequire(import.meta.url);
+    const file = require.resolve('hyphen/patterns/la.js');
+    const latin = loadHyphenation(['la']).get('la')!;
+    expect(require.cache[file]).toBeUndefined();
+    expect(latin('parlamentum').length).toBeGreaterThan(0);
+    expect(require.cache[file]).toBeDefined();
   });
 });
