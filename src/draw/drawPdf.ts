@@ -194,10 +194,32 @@ function fitToViewport(svg: string): string {
   });
 }
 
+/**
+ * The text objects of static content, by item. Layout gives a static content's items once per process (see
+ * typeset/pages/staticContent.ts): the same letterhead, sidebar or footer item comes back on every page of every
+ * document, and its text object is the same bytes whenever its font has the same resource name.
+ */
+const staticTextObjects = new WeakMap<TextItem, { name: string; line: EncodedLine; bytes: Uint8Array }>();
+
 /** Draws a positioned run as one text object: layout placed it, so only its glyph codes and kerning are written. */
 function drawText(out: PageContent, fonts: DocumentFonts, doc: PDFKit.PDFDocument, item: TextItem): void {
-  const { name, line } = DocumentFonts.ownsFace(item.font) ? ownLine(fonts, item) : pdfkitLine(doc, item);
+  const own = DocumentFonts.ownsFace(item.font);
+  const known = own ? staticTextObjects.get(item) : undefined;
+  if (known && known.name === fonts.use(item.font)) {
+    fonts.record(item.font, known.line);
+    out.fill(item.color);
+    out.writer.bytes(known.bytes);
+    return;
+  }
+  const { name, line } = own ? ownLine(fonts, item) : pdfkitLine(doc, item);
   out.fill(item.color);
+  const start = out.writer.length;
+  writeTextObject(out, item, name, line);
+  if (own && item.path[0]?.name === 'static-content') staticTextObjects.set(item, { name, line, bytes: out.writer.view().slice(start) });
+}
+
+/** Writes the text object of a run whose font is `name` on the page. */
+function writeTextObject(out: PageContent, item: TextItem, name: string, line: EncodedLine): void {
   // Written in pieces, straight into the page's bytes: a text object is the most frequent operator by far.
   const w = out.writer.text('BT /').text(name).space().number(item.size).text(' Tf 1 0 0 -1 ').number(item.x).space().number(item.y).text(' Tm');
   // Consecutive runs share one TJ array; a run with marks placed off their advance is drawn glyph by glyph.

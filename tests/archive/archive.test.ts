@@ -1,5 +1,5 @@
 // Archival copies: PDF/A-2b/3b with the source attached, tagged structure, byte-identical renders, and the `check`/`extract` commands.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -61,6 +61,19 @@ describe('byte-identical output', () => {
     expect(sha256(a!)).toBe(sha256(b!));
     // And the same as this process's render.
     expect(sha256(a!)).toBe(sha256(archival.get(SEED)!.pdf));
+  });
+
+  it('should give each document the bytes of a fresh process, whatever this process rendered before', async () => {
+    // Layout and drawing reuse what recurs across documents (static content, lines, words, subsets): after every
+    // fixture was rendered here (as PDF/A, above), each again, in the other order, must be what a new process makes.
+    const names = [...FIXTURES].reverse();
+    const here = [];
+    for (const name of names) here.push((await renderRelease(await loadSource(fixturePath(name)))).pdf);
+    const outs = names.map((name) => join(dir, `fresh-${name}.pdf`));
+    await Promise.all(names.map((name, i) => new Promise<void>((resolve, reject) => {
+      execFile(process.execPath, [CHILD, fixturePath(name), outs[i]!], { cwd: ROOT, timeout: PROCESS_TIMEOUT_MS }, (err) => (err ? reject(err) : resolve()));
+    })));
+    for (const [i, name] of names.entries()) expect({ name, hash: sha256(here[i]!) }).toEqual({ name, hash: sha256(await readFile(outs[i]!)) });
   });
 
   it('should make an archive layout (pdfa: in layout.yaml) archival through the CLI, identically in two processes', async () => {
