@@ -14,8 +14,11 @@ interface KnownStatic {
   blank: string;
 }
 
-/** Static contents remembered per cache generation: a layout has a handful per page master and membership date. */
-const MAX_KNOWN = 64;
+/**
+ * Static contents remembered per cache generation: a batch has a handful that recur, which the two generations keep
+ * (see MAX_REMEMBERED in typeset/pages/staticContent.ts for why the bound is small).
+ */
+const MAX_KNOWN = 16;
 const known = new BoundedCache<string, KnownStatic>(MAX_KNOWN);
 /** Whether any static content was remembered: until then there is nothing to look for. */
 let anyKnown = false;

@@ -13,10 +13,12 @@ import { heightOfFill, placeFill } from './placeFill.js';
 import type { PlacedNumber } from './placeLine.js';
 
 /**
- * Static contents remembered per cache generation: a layout has a handful (a letterhead whose reference changes with
- * every release never recurs, and only takes its turn); this holds those of a few dozen layouts and membership dates.
+ * Static contents remembered per cache generation. A batch has a handful that recur (its layouts' sidebars, footers
+ * and running heads, per membership date); they stay, as the two generations keep what is found again. A letterhead
+ * naming each release's reference never recurs and only takes its turn, and what is remembered keeps its document's
+ * FO text alive (the parser's strings are slices of it): a small bound keeps that to a few dozen documents.
  */
-const MAX_REMEMBERED = 64;
+const MAX_REMEMBERED = 16;
 
 /** Per font set (items hold its faces): the items of static contents, by key (see keyOf). */
 const memos = new WeakMap<FontMetrics, BoundedCache<string, readonly PageItem[]>>();
