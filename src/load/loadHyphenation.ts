@@ -38,7 +38,9 @@ function build(patternSet: string): Hyphenator {
     // The patterns are read and compiled on the first word asked, not when the document is found to hyphenate: most
     // paragraphs are set without hyphenation (see FIRST_PASS in typeset/text/breakLines.ts), and a release whose
     // paragraphs all are never needs them (~12 ms of a cold render).
-    const create = () => createHyphenator(require(`hyphen/patterns/${patternSet}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: 1 });
+    // `html: false`: the words asked are letters only (see lettersOf in typeset/text/splitWord.ts), so the library's
+    // scan for HTML tags, made anew for every call, finds nothing; without it a new word takes ~11 µs instead of ~18.
+    const create = () => createHyphenator(require(`hyphen/patterns/${patternSet}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: 1, html: false });
     let fn: PatternFunction | undefined;
     let asked = 0;
     h = (word: string) => {
