@@ -55,7 +55,8 @@ export function blankKnownStatics(text: string): BlankedText | null {
     const next = text.indexOf(START_TAG, start + 1);
     if (next >= 0 && next < endTag) continue;
     const hit = known.peek(text.slice(start, end));
-    if (!hit) continue;
+    // Known text on another line than before (text above it changed its line count) would only be parsed again.
+    if (!hit || !startsAt(text, start, hit.element.position)) continue;
     pieces.push(text.slice(copied, start + hit.contentStart), hit.blank);
     length += start + hit.contentStart - copied + hit.blank.length;
     shortened += hit.contentEnd - hit.contentStart - hit.blank.length;
@@ -89,4 +90,13 @@ export function rememberStatic(element: FoElement, contentStart: number, content
 /** Whether `element`, parsed from blanked text, stands where and as `first` did: then it takes `first`'s content. */
 export function takesKnownContent(element: FoElement, first: FoElement): boolean {
   return element.props === first.props && element.position.line === first.position.line && element.position.column === first.position.column;
+}
+
+/** Whether `index` of `text` is at `position` (1-based line and column; a line's astral characters are told apart later). */
+function startsAt(text: string, index: number, position: { line: number; column: number }): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  if (index - lineStart + 1 !== position.column) return false;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line === position.line;
 }
