@@ -9,6 +9,11 @@ import { pdfNumber } from './pdfNumber.js';
 const INITIAL_BYTES = 64 * 1024;
 /** Buffers larger than this (documents with big images) are not kept for reuse: the process would hold them forever. */
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/**
+ * Longer text is copied by Buffer's latin1 write (native code, ~50 ns whatever the length), shorter text by a loop here
+ * (a call into native code costs more than copying a few characters): a TJ array's glyph codes run to hundreds.
+ */
+const NATIVE_COPY_FROM = 24;
 /** Character codes of the separators written most. */
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
@@ -18,10 +23,13 @@ const spare: Uint8Array[] = [];
 
 export class ByteWriter {
   #bytes: Uint8Array;
+  /** The same memory as a Buffer, for its latin1 write; `#bytes` stays a Uint8Array, whose `slice` copies. */
+  #buffer: Buffer;
   #length = 0;
 
   private constructor(bytes: Uint8Array) {
     this.#bytes = bytes;
+    this.#buffer = bufferOn(bytes);
   }
 
   /** A writer on a released buffer, or a new one. Call `release` when its bytes have been used. */
@@ -33,6 +41,7 @@ export class ByteWriter {
   release(): void {
     if (this.#bytes.length <= MAX_KEPT_BYTES) spare.push(this.#bytes);
     this.#bytes = new Uint8Array(0);
+    this.#buffer = bufferOn(this.#bytes);
     this.#length = 0;
   }
 
@@ -43,6 +52,10 @@ export class ByteWriter {
   /** Appends text, each character as one byte (its low byte, as Buffer's latin1 and pdfkit do). */
   text(s: string): this {
     const at = this.#reserve(s.length);
+    if (s.length >= NATIVE_COPY_FROM) {
+      this.#buffer.write(s, at, s.length, 'latin1');
+      return this;
+    }
     const bytes = this.#bytes;
     for (let i = 0; i < s.length; i++) bytes[at + i] = s.charCodeAt(i);
     return this;
@@ -100,8 +113,14 @@ export class ByteWriter {
       const grown = new Uint8Array(Math.max(this.#bytes.length * 2, at + n));
       grown.set(this.#bytes.subarray(0, at));
       this.#bytes = grown;
+      this.#buffer = bufferOn(grown);
     }
     this.#length = at + n;
     return at;
   }
+}
+
+/** A Buffer sharing `bytes`' memory. */
+function bufferOn(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -6,8 +6,10 @@ describe('ByteWriter', () => {
   it('writes text one byte per character, as Buffer does in latin1', () => {
     const w = ByteWriter.take();
     const text = 'BT /T1 9 Tf \xfe\xff (\u0142)';
-    w.text(text).space().number(0.1234567).newline();
-    expect(Buffer.from(w.copy())).toEqual(Buffer.from(`${text} 0.123457\n`, 'latin1'));
+    // Long text is copied by native code, short text by a loop: both the same way.
+    const long = `[<00410042>-12<0043> (\u0142\u20ac\xe9)] TJ ${'<0044>'.repeat(40)}`;
+    w.text(text).space().number(0.1234567).newline().text(long);
+    expect(Buffer.from(w.copy())).toEqual(Buffer.from(`${text} 0.123457\n${long}`, 'latin1'));
     w.release();
   });
 
@@ -16,8 +18,8 @@ describe('ByteWriter', () => {
     const chunk = new Uint8Array(50_000).fill(7);
     const expected: number[] = [];
     for (let i = 0; i < 5; i++) {
-      w.bytes(chunk).newline().text('ab').space();
-      expected.push(...chunk, 0x0a, 0x61, 0x62, 0x20);
+      w.bytes(chunk).newline().text('ab').space().text('c'.repeat(30));
+      expected.push(...chunk, 0x0a, 0x61, 0x62, 0x20, ...Array(30).fill(0x63));
     }
     expect(w.length).toBe(expected.length);
     expect(Array.from(w.view())).toEqual(expected);
