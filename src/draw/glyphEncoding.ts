@@ -46,10 +46,19 @@ export interface EncodedLine {
 
 /** Words kept per face and cache generation (~150 bytes each): a batch's common words (see MAX_CACHED_WIDTHS in fontkitMetrics.ts). */
 const MAX_CACHED_WORDS = 4_096;
-/** What a TrueType face's words are encoded with: its tables (advances) and its per-process word cache. */
+/**
+ * Lines kept per face and cache generation: a layout's boilerplate (sidebar, letterhead, footer, running heads) is
+ * drawn in every document of a batch, and a line met again is not split into words again. A few
+ * hundred lines a layout: body lines, met once, pass through, and the boilerplate is found again in every document
+ * and so stays (4,096 per generation held ~2.5 MB of body lines in a worker's live heap).
+ */
+const MAX_CACHED_LINES = 512;
+
+/** What a TrueType face's words are encoded with: its tables (advances) and its per-process word and line caches. */
 interface FaceEncoder {
   tables: TrueTypeTables;
   words: BoundedCache<string, EncodedRun>;
+  lines: BoundedCache<string, EncodedLine>;
 }
 
 const encoders = new WeakMap<fontkit.Font, FaceEncoder | null>();
@@ -63,22 +72,26 @@ function encoderOf(font: fontkit.Font): FaceEncoder | null {
   let encoder = encoders.get(font);
   if (encoder === undefined) {
     const tables = trueTypeTables(font);
-    encoder = tables ? { tables, words: new BoundedCache(MAX_CACHED_WORDS) } : null;
+    encoder = tables ? { tables, words: new BoundedCache(MAX_CACHED_WORDS), lines: new BoundedCache(MAX_CACHED_LINES) } : null;
     encoders.set(font, encoder);
   }
   return encoder;
 }
 
 /**
- * The runs of `text` in a TrueType face: its words and its spaces, each shaped on its own as layout measured them (so
- * a word's glyphs land where layout put it, and a word layout measured is shaped once). Each word is encoded once per
- * process; a line is not remembered: body lines seldom recur, and a static content's text objects are remembered
- * whole by the draw stage (see drawText in drawPdf.ts).
+ * The runs of `text` in a TrueType face, remembered per text (see MAX_CACHED_LINES): its words and its spaces, each
+ * shaped on its own as layout measured them (so a word's glyphs land where layout put it, and a word layout measured
+ * is shaped once). Each word is encoded once per process.
  */
 export function encodeLine(font: fontkit.Font, text: string): EncodedLine {
   const encoder = encoderOf(font);
   if (!encoder) throw new Error(`encodeLine: ${font.postscriptName} has no TrueType outlines`);
-  return { runs: encodeWords(font, encoder, text) };
+  let line = encoder.lines.peek(text);
+  if (!line) {
+    line = { runs: encodeWords(font, encoder, text) };
+    encoder.lines.set(text, line);
+  }
+  return line;
 }
 
 /** The runs of `text`: its words and spaces, each encoded once per process. */
