@@ -69,6 +69,8 @@ async function expandOne(arg: string, cwd: string): Promise<ReleaseInput[]> {
   const info = await stat(resolve(cwd, arg)).catch(() => undefined);
   if (info?.isFile()) return [{ path: normalize(arg), root: dirname(normalize(arg)) }];
   if (info?.isDirectory()) return expandFolder(arg, cwd);
+  // A pipe (`<(command)`), socket or device exists but is no release file: said so, rather than "no such file".
+  if (info) throw new InputProblem('not a release file but a pipe, socket or device', 'pass a release file, or `-` and the release on standard input');
   if ((await globbing()).isDynamicPattern(arg)) return expandGlob(arg, cwd);
   throw new InputProblem('no such file or folder', 'check the path; quote a glob so the shell does not expand it');
 }

@@ -1,4 +1,5 @@
 // expandInputs: files, folders and globs become one sorted list of release files; bad inputs become diagnostics.
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -64,6 +65,14 @@ describe('expandInputs', () => {
       'empty: the folder holds no release files',
     ]);
     expect(diagnostics.every((d) => d.severity === 'error' && d.hint)).toBe(true);
+  });
+
+  it('should refuse a pipe, naming it as one, and point to standard input', async () => {
+    const cwd = await folderWith([]);
+    execFileSync('mkfifo', [join(cwd, 'pipe.md')]);
+    const { inputs, diagnostics } = await expandInputs(['pipe.md'], { cwd });
+    expect(inputs).toEqual([]);
+    expect(diagnostics.map((d) => `${d.file}: ${d.message} (${d.hint})`)).toEqual(['pipe.md: not a release file but a pipe, socket or device (pass a release file, or `-` and the release on standard input)']);
   });
 
   it('should pass `-` through as standard input', async () => {
