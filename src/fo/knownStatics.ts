@@ -48,6 +48,7 @@ export function blankKnownStatics(text: string): BlankedText | null {
   let copied = 0;
   let length = 0;
   let shortened = 0;
+  const lineOf = lineCounter(text);
   for (let start = text.indexOf(START_TAG); start >= 0; start = text.indexOf(START_TAG, start + 1)) {
     const endTag = text.indexOf(END_TAG, start);
     const end = endTag < 0 ? -1 : text.indexOf('>', endTag) + 1;
@@ -56,7 +57,7 @@ export function blankKnownStatics(text: string): BlankedText | null {
     if (next >= 0 && next < endTag) continue;
     const hit = known.peek(text.slice(start, end));
     // Known text on another line than before (text above it changed its line count) would only be parsed again.
-    if (!hit || !startsAt(text, start, hit.element.position)) continue;
+    if (!hit || !startsAt(text, start, lineOf(start), hit.element.position)) continue;
     pieces.push(text.slice(copied, start + hit.contentStart), hit.blank);
     length += start + hit.contentStart - copied + hit.blank.length;
     shortened += hit.contentEnd - hit.contentStart - hit.blank.length;
@@ -92,11 +93,17 @@ export function takesKnownContent(element: FoElement, first: FoElement): boolean
   return element.props === first.props && element.position.line === first.position.line && element.position.column === first.position.column;
 }
 
-/** Whether `index` of `text` is at `position` (1-based line and column; a line's astral characters are told apart later). */
-function startsAt(text: string, index: number, position: { line: number; column: number }): boolean {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  if (index - lineStart + 1 !== position.column) return false;
+/** Whether `index` of `text`, on line `line`, is at `position` (1-based; a line's astral characters are told apart later). */
+function startsAt(text: string, index: number, line: number, position: { line: number; column: number }): boolean {
+  return line === position.line && index - (text.lastIndexOf('\n', index - 1) + 1) + 1 === position.column;
+}
+
+/** The 1-based line of an index of `text`, for indexes asked in increasing order: each line break is counted once. */
+function lineCounter(text: string): (index: number) => number {
   let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line === position.line;
+  let next = text.indexOf('\n');
+  return (index) => {
+    for (; next >= 0 && next < index; next = text.indexOf('\n', next + 1)) line++;
+    return line;
+  };
 }
