@@ -103,7 +103,7 @@ export class DocumentFonts {
       ['FontName', `/${name}`],
       ['Flags', pdfNumber(fontFlags(font, tables))],
       ['FontBBox', numberArrayText([bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale])],
-      ['ItalicAngle', pdfNumber(font.italicAngle)],
+      ['ItalicAngle', pdfNumber(italicAngle(tables))],
       ['Ascent', pdfNumber(font.ascent * scale)],
       ['Descent', pdfNumber(font.descent * scale)],
       ['CapHeight', pdfNumber((font.capHeight || font.ascent) * scale)],
@@ -181,12 +181,23 @@ function fontFlags(font: fontkit.Font, tables: TrueTypeTables): number {
 }
 
 /**
- * The `post` table's isFixedPitch (a uint32 at byte 12), read from the table itself: fontkit's `post` decodes every
- * glyph name too (~9 ms a face in a fresh process, and thousands of strings kept), for this one number.
+ * The `post` table's header, read from the table itself: fontkit's `post` decodes every glyph name too (~9 ms a face
+ * in a fresh process, and thousands of strings kept), for the two numbers a font descriptor needs.
  */
-function isFixedPitch(tables: TrueTypeTables): boolean {
+function postHeader(tables: TrueTypeTables): DataView | undefined {
   const post = tables.table('post');
-  return post !== undefined && post.length >= 16 && new DataView(post.buffer, post.byteOffset, post.byteLength).getUint32(12) !== 0;
+  return post !== undefined && post.length >= 16 ? new DataView(post.buffer, post.byteOffset, post.byteLength) : undefined;
+}
+
+/** isFixedPitch: a uint32 at byte 12. */
+function isFixedPitch(tables: TrueTypeTables): boolean {
+  const post = postHeader(tables);
+  return post !== undefined && post.getUint32(12) !== 0;
+}
+
+/** italicAngle, in degrees: a 16.16 fixed-point number at byte 4 (the value fontkit's `italicAngle` gives). */
+function italicAngle(tables: TrueTypeTables): number {
+  return (postHeader(tables)?.getInt32(4) ?? 0) / 65536;
 }
 
 /** The W array: runs of consecutive CIDs with their widths, `[c [w1 w2 …] c' […] …]`. */

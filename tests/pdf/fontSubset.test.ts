@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import { PdfDict, nameOf, readPdfObjects } from '../../src/archive/readPdfObjects.js';
 import { glyphClosure, trueTypeTables, writeTrueTypeSubset } from '../../src/draw/trueTypeSubset.js';
 import { decodeSource } from '../../src/load/decodeSource.js';
 import { DEFAULT_FONTS_DIR, renderRelease } from '../../src/render.js';
@@ -83,5 +84,22 @@ describe('drawing with per-process caches', () => {
     const text = (await readPdf(pdf)).pages.map((p) => pageText(p)).join('\n').normalize('NFC');
     expect(text).toContain('fine flowers — final.');
     expect(text).toContain('Café and café');
+  });
+});
+
+describe('font descriptors', () => {
+  it("should give each embedded face's italic angle, flags and metrics as the font itself has them", async () => {
+    const { pdf } = await renderRelease(release('Angles', 'Upright, **bold**, *italic* and ***bold italic*** words.'));
+    const faces = new Map(fontFiles.map((name) => [openFont(name).postscriptName, openFont(name)]));
+    const descriptors = [...readPdfObjects(pdf).objects.values()].filter((o): o is PdfDict => o instanceof PdfDict && nameOf(o.get('Type')) === 'FontDescriptor');
+    const seen = descriptors.map((d) => {
+      const font = faces.get(nameOf(d.get('FontName'))!.split('+')[1]!)!;
+      expect(d.get('ItalicAngle')).toBe(font.italicAngle);
+      // Flags: nonsymbolic (bit 3) always, italic (bit 7) from the head table.
+      expect(((d.get('Flags') as number) & (1 << 6)) !== 0).toBe(font.italicAngle !== 0);
+      expect(d.get('Ascent')).toBeCloseTo((font.ascent * 1000) / font.unitsPerEm, 3);
+      return font.postscriptName;
+    });
+    expect(seen.sort()).toEqual(['NotoSans-Bold', 'NotoSans-BoldItalic', 'NotoSans-Italic', 'NotoSans-Regular']);
   });
 });
