@@ -1,7 +1,7 @@
 // Runs renders either in this thread or on a pool of worker threads, with a per-input time budget and abort.
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { ResourceLimits } from 'node:worker_threads';
 import { errorAt } from '../diagnostics/PressroomError.js';
 import type { SourceFile } from '../load/types.js';
@@ -71,10 +71,12 @@ function createInThreadRunner(config: RunnerConfig): Runner {
 
 /** Renders on a pool of worker threads; an aborted render's worker is terminated and the pool starts another. */
 function createPoolRunner(config: RunnerConfig): Runner {
-  // The pool starts with the first render, so a batch where everything is up to date starts no worker.
-  let pool: Piscina<WorkerTask, RenderOutcome> | undefined;
-  const start = () =>
-    new Piscina<WorkerTask, RenderOutcome>({
+  // The pool starts with the first render, so a batch where everything is up to date starts no worker. piscina is
+  // imported then too: it loads worker_threads, perf_hooks and assert, which a single render in this thread never
+  // needs (a few ms of a cold start).
+  let pool: Promise<Piscina<WorkerTask, RenderOutcome>> | undefined;
+  const start = async () =>
+    new (await import('piscina')).Piscina<WorkerTask, RenderOutcome>({
       filename: workerFile(),
       minThreads: config.jobs,
       maxThreads: config.jobs,
@@ -86,7 +88,7 @@ function createPoolRunner(config: RunnerConfig): Runner {
     run: async (source, signal) => {
       try {
         pool ??= start();
-        return await pool.run({ source, options: config.options, engineModule: config.engineModule }, { signal });
+        return await (await pool).run({ source, options: config.options, engineModule: config.engineModule }, { signal });
       } catch (err) {
         if (signal.aborted) return abortOutcome(signal.reason as AbortReason, source.path, config.timeoutMs);
         const message = err instanceof Error ? err.message : String(err);
@@ -94,7 +96,7 @@ function createPoolRunner(config: RunnerConfig): Runner {
       }
     },
     close: async () => {
-      await pool?.destroy();
+      await (await pool)?.destroy();
     },
   };
 }
