@@ -92,6 +92,13 @@ describe('prebuilt layouts', () => {
   it('should be empty outside the CLI bundle, whose build fills it in', () => {
     expect(PREBUILT_LAYOUTS.templates.size).toBe(0);
     expect(PREBUILT_LAYOUTS.data.size).toBe(0);
+    expect(PREBUILT_LAYOUTS.collation?.ranks.size).toBe(0);
+  });
+
+  it("should rank the names of the shipped layouts' rosters", async () => {
+    const { rosterRanks } = await prepareLayouts(LAYOUTS);
+    expect(rosterRanks.get('en')?.has('Türkiye')).toBe(true);
+    expect(rosterRanks.get('fr')?.has('Türkiye')).toBe(true);
   });
 });
 

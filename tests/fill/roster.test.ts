@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { rosterOn, sharedRosterOn } from '../../src/fill/rosterOn.js';
+import type { RosterCollation } from '../../src/fill/prebuilt.js';
+import { rankRosterNames, rosterOn, sharedRosterOn } from '../../src/fill/rosterOn.js';
 
 /** The roster as the layout loads it (YAML 1.2 core schema: dates stay strings). */
 const members = (parse(readFileSync(fileURLToPath(new URL('../../layouts/coe-press-release/data/members.yaml', import.meta.url)), 'utf8')) as { members: unknown[] }).members;
@@ -96,3 +97,50 @@ describe('the remembered roster the layouts use', () => {
   });
 });
 
+
+describe('names ranked at build time', () => {
+  /** Every date the roster changes on, and the day before each. */
+  const dates = [...new Set(JSON.stringify(members).match(/\d{4}-\d{2}-\d{2}/g))].flatMap((d) => {
+    const before = new Date(`${d}T00:00:00Z`);
+    before.setUTCDate(before.getUTCDate() - 1);
+    return [d, before.toISOString().slice(0, 10)];
+  });
+  const collation: RosterCollation = { icu: process.versions.icu ?? '', ranks: rankRosterNames({ members }) };
+  const byCollator: RosterCollation = { icu: '', ranks: new Map() };
+
+  it('should rank the names of every language the roster gives them in', () => {
+    expect([...collation.ranks.keys()].sort()).toEqual(['en', 'fr']);
+    expect(collation.ranks.get('en')!.get('Albania')).toBe(0);
+  });
+
+  it('should order every roster of its history as the collator does, in English and French', () => {
+    expect(dates.length).toBeGreaterThan(60);
+    for (const date of dates) {
+      for (const language of ['en', 'fr', 'fr-CH']) expect(rosterOn(members, date, language, collation), `${date} ${language}`).toEqual(rosterOn(members, date, language, byCollator));
+    }
+  });
+
+  it('should order by the ranks when it may: every name ranked, the same ICU', () => {
+    // Ranks that reverse the alphabet show when they are used.
+    const reversed = new Map([...collation.ranks.get('en')!].map(([name, rank]) => [name, -rank]));
+    const use = (c: Partial<RosterCollation>) => rosterOn(members, '2007-03-12', 'en', { ...collation, ...c });
+    expect(use({ ranks: new Map([['en', reversed]]) })).toEqual([...SEED_SIDEBAR].reverse());
+    // Made with another ICU, or missing a name, or for another language: the collator decides.
+    expect(use({ ranks: new Map([['en', reversed]]), icu: 'another' })).toEqual(SEED_SIDEBAR);
+    expect(use({ ranks: new Map([['en', new Map([...reversed].filter(([name]) => name !== 'Malta'))]]) })).toEqual(SEED_SIDEBAR);
+    expect(rosterOn(members, '2007-03-12', 'de', collation)).toEqual(rosterOn(members, '2007-03-12', 'de', byCollator));
+  });
+
+  it('should give equal ranks to names the collator finds equal, so that they keep their roster order', () => {
+    const twins = [
+      { joined: '2000-01-01', names: [{ from: null, en: 'Cote' }] },
+      { joined: '2000-01-01', names: [{ from: null, en: 'Côte' }] },
+      { joined: '2000-01-01', names: [{ from: null, en: 'Alpha' }] },
+    ];
+    const ranks = rankRosterNames(twins).get('en')!;
+    expect(ranks.get('Cote')).toBe(ranks.get('Côte'));
+    const c: RosterCollation = { icu: process.versions.icu ?? '', ranks: new Map([['en', ranks]]) };
+    expect(rosterOn(twins, '2001-01-01', 'en', c)).toEqual(['Alpha', 'Cote', 'Côte']);
+    expect(rosterOn([...twins].reverse(), '2001-01-01', 'en', c)).toEqual(['Alpha', 'Côte', 'Cote']);
+  });
+});
