@@ -54,11 +54,11 @@ const MAX_CACHED_WORDS = 4_096;
  */
 const MAX_CACHED_LINES = 512;
 
-/** What a TrueType face's words are encoded with: its tables (advances) and its per-process word and line caches. */
+/** What a TrueType face's words are encoded with: its tables (advances), and its lines and words, each encoded once. */
 interface FaceEncoder {
   tables: TrueTypeTables;
-  words: BoundedCache<string, EncodedRun>;
-  lines: BoundedCache<string, EncodedLine>;
+  line: (text: string) => EncodedLine;
+  word: (text: string) => EncodedRun;
 }
 
 const encoders = new WeakMap<fontkit.Font, FaceEncoder | null>();
@@ -72,7 +72,7 @@ function encoderOf(font: fontkit.Font): FaceEncoder | null {
   let encoder = encoders.get(font);
   if (encoder === undefined) {
     const tables = trueTypeTables(font);
-    encoder = tables ? { tables, words: new BoundedCache(MAX_CACHED_WORDS), lines: new BoundedCache(MAX_CACHED_LINES) } : null;
+    encoder = tables ? faceEncoder(font, tables) : null;
     encoders.set(font, encoder);
   }
   return encoder;
@@ -86,22 +86,31 @@ function encoderOf(font: fontkit.Font): FaceEncoder | null {
 export function encodeLine(font: fontkit.Font, text: string): EncodedLine {
   const encoder = encoderOf(font);
   if (!encoder) throw new Error(`encodeLine: ${font.postscriptName} has no TrueType outlines`);
-  let line = encoder.lines.peek(text);
-  if (!line) {
-    line = { runs: encodeWords(font, encoder, text) };
-    encoder.lines.set(text, line);
-  }
-  return line;
+  return encoder.line(text);
+}
+
+/** The encoder of a face: its lines and words, each remembered per process and generation (bounded). */
+function faceEncoder(font: fontkit.Font, tables: TrueTypeTables): FaceEncoder {
+  const lines = new BoundedCache<string, EncodedLine>(MAX_CACHED_LINES);
+  const words = new BoundedCache<string, EncodedRun>(MAX_CACHED_WORDS);
+  const encoder: FaceEncoder = {
+    tables,
+    line: (text) => lines.get(text, encodeText),
+    word: (text) => words.get(text, encodeWordText),
+  };
+  const encodeText = (text: string): EncodedLine => ({ runs: encodeWords(encoder, text) });
+  const encodeWordText = (word: string) => encodeWord(font, tables, word);
+  return encoder;
 }
 
 /** The runs of `text`: its words and spaces, each encoded once per process. */
-function encodeWords(font: fontkit.Font, encoder: FaceEncoder, text: string): EncodedRun[] {
+function encodeWords(encoder: FaceEncoder, text: string): EncodedRun[] {
   const out: EncodedRun[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const space = isSpace(text.charCodeAt(i));
     if (space || i === text.length - 1 || isSpace(text.charCodeAt(i + 1))) {
-      out.push(encodeWord(font, encoder, text.slice(start, i + 1)));
+      out.push(encoder.word(text.slice(start, i + 1)));
       start = i + 1;
     }
   }
@@ -113,24 +122,20 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-function encodeWord(font: fontkit.Font, encoder: FaceEncoder, word: string): EncodedRun {
-  let run = encoder.words.peek(word);
-  if (!run) {
-    const shaped = font.layout(word);
-    const scale = 1000 / font.unitsPerEm;
-    const codes: string[] = [];
-    const placements: Placement[] = [];
-    shaped.glyphs.forEach((glyph, i) => {
-      const p = shaped.positions[i]!;
-      codes.push(hex4(glyph.id));
-      placements.push({ xAdvance: p.xAdvance * scale, width: encoder.tables.advance(glyph.id) * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale });
-    });
-    const { tj, advance } = encodePlacements(codes, placements);
-    // fontkit's glyph objects (id, codePoints) are kept as they are: one per glyph and font, shared by all words.
-    run = tj === null ? { tj, advance, glyphs: shaped.glyphs, codes, placements } : { tj, advance, glyphs: shaped.glyphs };
-    encoder.words.set(word, run);
-  }
-  return run;
+/** A word (with the space after it, if any) shaped and encoded: its TJ elements, advance and glyphs. */
+function encodeWord(font: fontkit.Font, tables: TrueTypeTables, word: string): EncodedRun {
+  const shaped = font.layout(word);
+  const scale = 1000 / font.unitsPerEm;
+  const codes: string[] = [];
+  const placements: Placement[] = [];
+  shaped.glyphs.forEach((glyph, i) => {
+    const p = shaped.positions[i]!;
+    codes.push(hex4(glyph.id));
+    placements.push({ xAdvance: p.xAdvance * scale, width: tables.advance(glyph.id) * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale });
+  });
+  const { tj, advance } = encodePlacements(codes, placements);
+  // fontkit's glyph objects (id, codePoints) are kept as they are: one per glyph and font, shared by all words.
+  return tj === null ? { tj, advance, glyphs: shaped.glyphs, codes, placements } : { tj, advance, glyphs: shaped.glyphs };
 }
 
 /** The TJ elements and advance of placed glyph codes; `tj` is null when a glyph is placed off its advance. */

@@ -27,7 +27,7 @@ export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetri
   const hb = await loadHarfBuzz();
   const faces: FontFace[] = files.map((file) => readFace(file, hb));
   // By face object: a lookup by identity, where the face's key string had to be compared.
-  const widthCaches = new Map<FontFace, BoundedCache<string, number>>();
+  const widthsOf = new Map<FontFace, (text: string) => number>();
   const resolved = new Map<string, FontFace | undefined>();
   // The same questions by the family list's identity: layout asks with the (shared, never changed) lists of its
   // properties, so most questions are answered without building their key.
@@ -51,29 +51,33 @@ export async function createFontkitMetrics(files: FontFile[]): Promise<FontMetri
       return face;
     },
     widthOf(face, text) {
-      let cache = widthCaches.get(face);
-      if (!cache) widthCaches.set(face, (cache = new BoundedCache(MAX_CACHED_WIDTHS)));
       if (text.length > MAX_SHAPED_LENGTH) {
         let sum = 0;
         for (const ch of text) sum += this.widthOf(face, ch);
         return sum;
       }
-      let width = cache.peek(text);
-      if (width === undefined) {
-        // The shared run, not a copy: only its advances are read.
-        const { shaped, unitsPerEm } = shapers.get(face.handle as fontkit.Font)!;
-        width = 0;
-        for (const p of shaped(text).positions) width += p.xAdvance;
-        width /= unitsPerEm;
-        cache.set(text, width);
-      }
-      return width;
+      let widthOf = widthsOf.get(face);
+      if (!widthOf) widthsOf.set(face, (widthOf = cachedWidths(face)));
+      return widthOf(text);
     },
     hasGlyph(face, codePoint) {
       return (face.handle as fontkit.Font).hasGlyphForCodePoint(codePoint);
     },
   };
   return metrics;
+}
+
+/** A face's text widths in ems, remembered per text (see MAX_CACHED_WIDTHS). */
+function cachedWidths(face: FontFace): (text: string) => number {
+  const cache = new BoundedCache<string, number>(MAX_CACHED_WIDTHS);
+  const { shaped, unitsPerEm } = shapers.get(face.handle as fontkit.Font)!;
+  const measure = (text: string) => {
+    // The shared run, not a copy: only its advances are read.
+    let width = 0;
+    for (const p of shaped(text).positions) width += p.xAdvance;
+    return width / unitsPerEm;
+  };
+  return (text) => cache.get(text, measure);
 }
 
 /** Most face resolutions remembered: layouts use a few family lists; bounded for endless input. */

@@ -53,4 +53,24 @@ describe('BoundedCache', () => {
     cache.set('next', 'x');
     expect(cache.peek('next')).toBe('x');
   });
+
+  it('should count an unweighted generation by its entries: a replaced key takes no more room', () => {
+    const cache = new BoundedCache<string, number>(3);
+    cache.set('a', 1);
+    // Replacing "a" many times must not fill the generation (the weight once grew with every set).
+    for (let i = 0; i < 10; i++) cache.set('a', i);
+    cache.set('b', 1);
+    cache.set('c', 1);
+    // Three distinct keys fit: nothing has turned, so a fourth turns the generation and all three are still found.
+    expect([cache.peek('a'), cache.peek('b'), cache.peek('c')]).toEqual([9, 1, 1]);
+    cache.set('d', 1);
+    cache.set('e', 1);
+    cache.set('f', 1);
+    cache.set('g', 1);
+    // Two turns later, a key not met since is gone; the bound is two generations of three.
+    expect(cache.peek('a')).toBeUndefined();
+    let remembered = 0;
+    for (const k of 'abcdefg') if (cache.peek(k) !== undefined) remembered++;
+    expect(remembered).toBeLessThanOrEqual(6);
+  });
 });
