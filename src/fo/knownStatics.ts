@@ -3,6 +3,7 @@
 // text with that content blanked out (its line breaks kept, and the spaces of its last line, so every later line and
 // column is unchanged; indexes are mapped back) and puts the elements parsed the first time in its place.
 import { BoundedCache } from '../cache/boundedCache.js';
+import { SeenKeys } from '../cache/seenKeys.js';
 import type { FoElement } from './types.js';
 
 /** A static content as first parsed: its element, and where its content lies within its text (`element.source`). */
@@ -20,6 +21,8 @@ interface KnownStatic {
  */
 const MAX_KNOWN = 16;
 const known = new BoundedCache<string, KnownStatic>(MAX_KNOWN);
+/** Static contents met once: one is remembered when met again (a letterhead naming each release's reference never is). */
+const seen = new SeenKeys(4096);
 /** Whether any static content was remembered: until then there is nothing to look for. */
 let anyKnown = false;
 
@@ -81,7 +84,7 @@ export function blankKnownStatics(text: string): BlankedText | null {
  */
 export function rememberStatic(element: FoElement, contentStart: number, contentEnd: number): void {
   const source = element.source;
-  if (source === undefined || contentEnd <= contentStart || /[\uD800-\uDFFF\r]/.test(source)) return;
+  if (source === undefined || contentEnd <= contentStart || /[\uD800-\uDFFF\r]/.test(source) || !seen.metBefore(source)) return;
   anyKnown = true;
   const content = source.slice(contentStart, contentEnd);
   const lastLine = content.length - content.lastIndexOf('\n') - 1;

@@ -60,11 +60,28 @@ describe('remembered static content', () => {
     expect(first.pages.length).toBeGreaterThan(2);
     const letterhead = (layout: PageLayout, page: number) => textsOf(layout, page).filter((t) => t.path[0]!.name === 'static-content');
     expect(letterhead(first, 1).map((t) => t.text).join('')).toMatch(/Press Division.*Tel and fax/);
-    // The very same items: on page 3 and in the next document.
-    letterhead(first, 1).forEach((item, i) => {
+    // Met once (page 1), the content is laid out but not remembered; met again (page 2), it is remembered: the very
+    // same items on page 3 and in the next document.
+    expect(letterhead(first, 1)).toEqual(letterhead(first, 2));
+    expect(letterhead(first, 1)[0]).not.toBe(letterhead(first, 2)[0]);
+    letterhead(first, 2).forEach((item, i) => {
       expect(letterhead(first, 3)[i]).toBe(item);
       expect(letterhead(second, 1)[i]).toBe(item);
     });
+  });
+
+  it('remembers only content met more than once (a letterhead naming each release is not)', () => {
+    const shared = createFakeMetrics();
+    const withRef = (ref: string) => ({ ...VARIANTS[0].options, statics: LETTERHEAD.replace('Press Division', `Press Division ${ref}`) });
+    const first = (ref: string) => textsOf(layOut(foDocument(BODY(3), withRef(ref)), shared).layout, 1).filter((t) => t.path[0]!.name === 'static-content');
+    const a1 = first('A');
+    first('B');
+    const a2 = first('A');
+    const a3 = first('A');
+    expect(a1.map((t) => t.text).join('')).toContain('Press Division A');
+    // A second time: laid out again (nothing was kept of the first), and remembered; a third time: the same items.
+    expect(a2[0]).not.toBe(a1[0]);
+    a2.forEach((item, i) => expect(a3[i]).toBe(item));
   });
 
   it('numbers each page, and warns in every document whose static content overflows', () => {

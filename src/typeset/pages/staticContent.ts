@@ -2,6 +2,7 @@
 // content in the same region gives the same items on every page and in every document of a batch, so it is laid out
 // once per process instead of once per page. A one-page release spends about a tenth of its render on its sidebar.
 import { BoundedCache } from '../../cache/boundedCache.js';
+import { SeenKeys } from '../../cache/seenKeys.js';
 import type { FoElement } from '../../fo/types.js';
 import type { LayoutContext } from '../context.js';
 import type { FontMetrics } from '../fonts.js';
@@ -14,14 +15,17 @@ import type { PlacedNumber } from './placeLine.js';
 
 /**
  * Static contents remembered per cache generation. A batch has a handful that recur (its layouts' sidebars, footers
- * and running heads, per membership date); they stay, as the two generations keep what is found again. A letterhead
- * naming each release's reference never recurs and only takes its turn, and what is remembered keeps its document's
- * FO text alive (the parser's strings are slices of it): a small bound keeps that to a few dozen documents.
+ * and running heads, per membership date); they stay, as the two generations keep what is found again. What is
+ * remembered keeps its document's FO text alive (the parser's strings are slices of it), so only content met a second
+ * time is remembered: a letterhead naming each release's reference never recurs, and used to take its turn here,
+ * with its document, in every document of a batch (about 5 MiB of a 2-worker batch's peak RSS).
  */
 const MAX_REMEMBERED = 16;
+/** Static contents met once, remembered only when met again (see SeenKeys): many documents' letterheads. */
+const MAX_SEEN = 4096;
 
 /** Per font set (items hold its faces): the items of static contents, by key (see keyOf). */
-const memos = new WeakMap<FontMetrics, BoundedCache<string, readonly PageItem[]>>();
+const memos = new WeakMap<FontMetrics, { items: BoundedCache<string, readonly PageItem[]>; seen: SeenKeys }>();
 
 /**
  * Lays out static content in its region, aligned by display-align, and appends its items to `out`; overflow is a
@@ -31,8 +35,8 @@ export function placeStatic(content: FoElement, region: Region, ctx: LayoutConte
   const key = keyOf(content, region, ctx);
   if (key === undefined) return layOut(content, region, ctx, numberAt, out);
   let memo = memos.get(ctx.metrics);
-  if (!memo) memos.set(ctx.metrics, (memo = new BoundedCache(MAX_REMEMBERED)));
-  const remembered = memo.peek(key);
+  if (!memo) memos.set(ctx.metrics, (memo = { items: new BoundedCache(MAX_REMEMBERED), seen: new SeenKeys(MAX_SEEN) }));
+  const remembered = memo.items.peek(key);
   if (remembered) {
     for (const item of remembered) out.push(item);
     return;
@@ -43,7 +47,8 @@ export function placeStatic(content: FoElement, region: Region, ctx: LayoutConte
   const first = out.length;
   const warnings = ctx.warnings.length;
   layOut(content, region, ctx, (source, refId) => ((numbered = true), numberAt(source, refId)), out);
-  if (!numbered && ctx.warnings.length === warnings) memo.set(key, Object.freeze(out.slice(first)));
+  // Only content met before is remembered: a letterhead naming its release's reference is never met again.
+  if (!numbered && ctx.warnings.length === warnings && memo.seen.metBefore(key)) memo.items.set(key, Object.freeze(out.slice(first)));
 }
 
 /** Lays out and places static content (see placeStatic). */

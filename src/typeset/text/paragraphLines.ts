@@ -6,6 +6,7 @@ import type { LayoutContext } from '../context.js';
 import type { FontFace, FontMetrics } from '../fonts.js';
 import { hyphenatorFor } from '../hyphenation.js';
 import { BoundedCache } from '../../cache/boundedCache.js';
+import { fnv1a } from '../../cache/seenKeys.js';
 import { breakLines, type LineBox, type ParagraphShape } from './breakLines.js';
 import type { InlinePiece, TextStyle } from './pieces.js';
 import { wordsOf, type Frag } from './words.js';
@@ -77,8 +78,7 @@ function hashOf(key: Key): number {
       h = Math.imul(h ^ (part | 0), 0x01000193);
       h = Math.imul(h ^ ((part * 65536) | 0), 0x01000193);
     } else {
-      h = Math.imul(h ^ part.length, 0x01000193);
-      for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
+      h = fnv1a(part, Math.imul(h ^ part.length, 0x01000193));
     }
   }
   return h >>> 0;
