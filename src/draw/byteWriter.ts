@@ -17,6 +17,11 @@ const NATIVE_COPY_FROM = 24;
 /** Character codes of the separators written most. */
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
+const DIGIT_0 = 0x30;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+/** Numbers written digit by digit are below 10^9 (in millionths, 10^15): see `number`. */
+const MAX_DIRECT_MILLIONTHS = 1e15;
 
 /** Buffers released by finished writers, for the next ones to take. */
 const spare: Uint8Array[] = [];
@@ -61,9 +66,48 @@ export class ByteWriter {
     return this;
   }
 
-  /** Appends a number as content streams write it (see pdfNumber). */
+  /**
+   * Appends a number as content streams write it: the very characters of pdfNumber, written digit by digit instead of
+   * made into a string first (a text object has three numbers, a page some hundreds of them). Rounded to millionths,
+   * a number below 10^9 has at most 15 significant digits, so its shortest form, which String gives, is exactly its
+   * integer part and its millionths without trailing zeros; larger ones are left to pdfNumber.
+   */
   number(n: number): this {
-    return this.text(pdfNumber(n));
+    const millionths = Math.round(n * 1e6);
+    if (!(millionths > -MAX_DIRECT_MILLIONTHS && millionths < MAX_DIRECT_MILLIONTHS)) return this.text(pdfNumber(n));
+    if (millionths === 0) return this.#byte(DIGIT_0);
+    const magnitude = millionths < 0 ? -millionths : millionths;
+    const whole = Math.trunc(magnitude / 1e6);
+    let fraction = magnitude - whole * 1e6;
+    if (millionths < 0) this.#byte(MINUS);
+    this.#digits(whole);
+    if (fraction === 0) return this;
+    // Six places, trailing zeros dropped.
+    let places = 6;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      places--;
+    }
+    const at = this.#reserve(places + 1);
+    const bytes = this.#bytes;
+    bytes[at] = DOT;
+    for (let i = places; i > 0; i--) {
+      bytes[at + i] = DIGIT_0 + (fraction % 10);
+      fraction = Math.trunc(fraction / 10);
+    }
+    return this;
+  }
+
+  /** Appends a non-negative integer's decimal digits. */
+  #digits(n: number): void {
+    let count = 1;
+    for (let rest = n; rest >= 10; rest = Math.trunc(rest / 10)) count++;
+    const at = this.#reserve(count);
+    const bytes = this.#bytes;
+    for (let i = count - 1; i >= 0; i--) {
+      bytes[at + i] = DIGIT_0 + (n % 10);
+      n = Math.trunc(n / 10);
+    }
   }
 
   space(): this {

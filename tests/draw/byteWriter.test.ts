@@ -1,6 +1,7 @@
 // The byte buffer page content and files are written into (src/draw/byteWriter.ts): text as latin1, growth, reuse.
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../../src/draw/byteWriter.js';
+import { pdfNumber } from '../../src/draw/pdfNumber.js';
 
 describe('ByteWriter', () => {
   it('writes text one byte per character, as Buffer does in latin1', () => {
@@ -34,5 +35,21 @@ describe('ByteWriter', () => {
     expect(b.length).toBe(0);
     expect(b.copy()).toEqual(new Uint8Array(0));
     b.release();
+  });
+
+  it('writes every number with the very characters of pdfNumber, digit by digit', () => {
+    // A deterministic spread: coordinates, sizes, tiny and huge values, negatives, halves at the sixth decimal.
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const values = [0, -0, 1, -1, 0.5, 1e-7, -1e-7, 4e-7, 5e-7, -5e-7, 0.000001, 39.685039, 313.984803, 7.5, 1e6, 999999.9999995, 123456789.123456, 999999999.999999, 1e9, 2 ** 40 + 0.25, 1e15, -1e20, 1e21, Number.MAX_SAFE_INTEGER];
+    for (let i = 0; i < 20_000; i++) {
+      const scale = 10 ** Math.floor(random() * 12 - 4);
+      values.push((random() - 0.5) * scale, Math.round(random() * 1e7) / 1e6 + 5e-7);
+    }
+    const w = ByteWriter.take();
+    for (const v of values) w.number(v).space();
+    expect(Buffer.from(w.copy()).toString('latin1')).toBe(values.map((v) => `${pdfNumber(v)} `).join(''));
+    w.release();
+    expect(() => ByteWriter.take().number(Number.NaN)).toThrow(/cannot write NaN/);
   });
 });
