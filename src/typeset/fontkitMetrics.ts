@@ -145,13 +145,12 @@ function readFace(file: FontFile, hb: Awaited<ReturnType<typeof loadHarfBuzz>>):
 /** Reads a face's family, weight, style and vertical metrics. */
 function faceOf(file: FontFile, hb: Awaited<ReturnType<typeof loadHarfBuzz>>): FontFace {
   const font = fontkit.create(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)) as fontkit.Font;
+  // Read now: a damaged file fails here, as an error naming it (see readFace), not at its first word.
+  const cmap = (font as unknown as { _cmapProcessor: { codePointsForGlyph(id: number): number[] } })._cmapProcessor;
   // HarfBuzz's copy of the face (~2 ms and the file's size in its memory for a Latin face) is made when the face first
   // shapes a text: a fonts folder holds faces for scripts most releases never use.
   let shaper: Shaper | undefined;
-  const makeShaper = () => {
-    const cmap = (font as unknown as { _cmapProcessor: { codePointsForGlyph(id: number): number[] } })._cmapProcessor;
-    return createShaper(hb, file.bytes, (id) => font.getGlyph(id).advanceWidth, (id) => cmap.codePointsForGlyph(id));
-  };
+  const makeShaper = () => createShaper(hb, file.bytes, (id) => font.getGlyph(id).advanceWidth, (id) => cmap.codePointsForGlyph(id));
   shapeWith(font, (text, features) => (shaper ??= makeShaper())(text, features));
   const os2 = (font as unknown as { 'OS/2'?: { usWeightClass?: number; fsSelection?: { italic?: boolean } } })['OS/2'];
   const weight = os2?.usWeightClass ?? (/bold/i.test(font.subfamilyName) ? 700 : 400);
