@@ -1,5 +1,7 @@
 // Loads TeX hyphenation patterns (the `hyphen` package) for the languages a document needs, once per process.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Hyphenator, Hyphenators } from '../typeset/hyphenation.js';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +20,42 @@ const PATTERNS: Record<string, string> = {
 /** The languages with hyphenation patterns (tags as accepted in `language`). */
 export const HYPHENATION_LANGUAGES = [...Object.keys(PATTERNS), 'sr'].sort();
 
+/** Every pattern set a language above may load (Serbian's two included). */
+export const PATTERN_SETS: readonly string[] = [...new Set(Object.values(PATTERNS))].sort();
+
+/**
+ * Where `npm run build` writes each pattern set as JSON (scripts/prepare-hyphenation.mjs), beside the compiled
+ * modules: the package's sets are JavaScript modules of one large literal, which a fresh process compiles and runs in
+ * ~11 ms for English, where JSON.parse takes ~4. Absent when running from the sources.
+ */
+export const PREPARED_PATTERNS_DIR = fileURLToPath(new URL('../hyphenation/', import.meta.url));
+
+/** A prepared set: the patterns, and the version of `hyphen` they were taken from. */
+export interface PreparedPatterns {
+  hyphen: string;
+  patterns: unknown;
+}
+
+/** The installed `hyphen`'s version, read once. */
+let hyphenVersion: string | undefined;
+
+/**
+ * A fresh copy of a set's patterns: the prepared JSON when it was made from the installed `hyphen` (a package
+ * upgraded since the build is never served stale patterns), else a copy of the package's own module. A copy, because
+ * the library writes every word it hyphenates into its patterns' exceptions: given the module's object, each
+ * hyphenator made anew (see WORDS_PER_HYPHENATOR) added to the same object, which grew with a batch's vocabulary.
+ */
+export function patternsOf(patternSet: string, preparedDir = PREPARED_PATTERNS_DIR): unknown {
+  hyphenVersion ??= (require('hyphen/package.json') as { version: string }).version;
+  try {
+    const prepared = JSON.parse(readFileSync(`${preparedDir}${patternSet}.json`, 'utf8')) as PreparedPatterns;
+    if (prepared.hyphen === hyphenVersion) return prepared.patterns;
+  } catch {
+    // Not prepared (sources, or a build without them): the module below.
+  }
+  return structuredClone(require(`hyphen/patterns/${patternSet}.js`));
+}
+
 /** Hyphenators built so far, by pattern set. */
 const built = new Map<string, Hyphenator>();
 
@@ -25,7 +63,8 @@ const built = new Map<string, Hyphenator>();
  * Words a pattern hyphenator is asked before it is made anew: the `hyphen` library remembers every word it has
  * hyphenated, without bound, so over a long batch of varied text its memory would only grow. The layout stage keeps
  * its own bounded cache of hyphenation points in front of this (two generations of 10,000 words), so the library's
- * memory is a second copy: a small one will do (at 50,000 words it held ~4 MB of a worker's live heap).
+ * memory is a second copy: a small one will do (at 50,000 words it held ~4 MB of a worker's live heap). It keeps
+ * the words in its patterns' exceptions, so every hyphenator is given patterns of its own (see patternsOf).
  */
 const WORDS_PER_HYPHENATOR = 5_000;
 
@@ -40,7 +79,7 @@ function build(patternSet: string): Hyphenator {
     // paragraphs all are never needs them (~12 ms of a cold render).
     // `html: false`: the words asked are letters only (see lettersOf in typeset/text/splitWord.ts), so the library's
     // scan for HTML tags, made anew for every call, finds nothing; without it a new word takes ~11 µs instead of ~18.
-    const create = () => createHyphenator(require(`hyphen/patterns/${patternSet}.js`), { hyphenChar: SOFT_HYPHEN, minWordLength: 1, html: false });
+    const create = () => createHyphenator(patternsOf(patternSet), { hyphenChar: SOFT_HYPHEN, minWordLength: 1, html: false });
     let fn: PatternFunction | undefined;
     let asked = 0;
     h = (word: string) => {

@@ -1,7 +1,11 @@
 // Hyphenation per language: TeX patterns (the `hyphen` package) through loadHyphenation, checked against known syllabifications.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HYPHENATION_LANGUAGES, loadHyphenation } from '../../src/load/loadHyphenation.js';
+import { HYPHENATION_LANGUAGES, PATTERN_SETS, loadHyphenation, patternsOf } from '../../src/load/loadHyphenation.js';
 
 /** A word with its hyphenation points shown as "-". */
 function hyphenated(language: string, word: string): string {
@@ -108,5 +112,44 @@ describe('loading patterns', () => {
     expect(require.cache[file]).toBeUndefined();
     expect(latin('parlamentum').length).toBeGreaterThan(0);
     expect(require.cache[file]).toBeDefined();
+  });
+});
+
+describe('hyphenation patterns prepared as JSON by the build', () => {
+  const requireHere = createRequire(import.meta.url);
+  const moduleOf = (set: string) => requireHere(`hyphen/patterns/${set}.js`) as unknown;
+  const installed = (requireHere('hyphen/package.json') as { version: string }).version;
+  // `npm test` builds first: the compiled modules' folder holds the prepared sets.
+  const prepared = fileURLToPath(new URL('../../dist/hyphenation/', import.meta.url));
+
+  it.skipIf(!existsSync(prepared))(`should hold every set, exactly the package's patterns${existsSync(prepared) ? '' : ' (skipped: run npm run build)'}`, () => {
+    for (const set of PATTERN_SETS) {
+      const json = JSON.parse(readFileSync(join(prepared, `${set}.json`), 'utf8')) as { hyphen: string; patterns: unknown };
+      expect(json.hyphen, set).toBe(installed);
+      expect(json.patterns, set).toEqual(moduleOf(set));
+    }
+  });
+
+  it('should use a prepared set made from the installed hyphen, and never one made from another version', () => {
+    const dir = `${mkdtempSync(join(tmpdir(), 'pressroom-patterns-'))}/`;
+    // French patterns filed as English: seen when used.
+    writeFileSync(join(dir, 'en-us.json'), JSON.stringify({ hyphen: installed, patterns: moduleOf('fr') }));
+    expect(patternsOf('en-us', dir)).toEqual(moduleOf('fr'));
+    writeFileSync(join(dir, 'en-us.json'), JSON.stringify({ hyphen: `${installed}-older`, patterns: moduleOf('fr') }));
+    expect(patternsOf('en-us', dir)).toEqual(moduleOf('en-us'));
+    // Missing or unreadable: the package's module, copied.
+    expect(patternsOf('de-1996', dir)).toEqual(moduleOf('de-1996'));
+    writeFileSync(join(dir, 'it.json'), '{ not json');
+    expect(patternsOf('it', dir)).toEqual(moduleOf('it'));
+    expect(patternsOf('it', dir)).not.toBe(moduleOf('it'));
+  });
+
+  it("should give each hyphenator patterns of its own, which the library's memo of words cannot grow", () => {
+    const exceptions = () => Object.keys((moduleOf('en-us') as object[])[2]!).length;
+    const before = exceptions();
+    const h = loadHyphenation(['en']).get('en')!;
+    for (let i = 0; i < 12_000; i++) h(`zebraquartz${i.toString(36)}ing`);
+    // The package's own object is never handed to the library; each renewal starts from the set's exceptions alone.
+    expect(exceptions()).toBe(before);
   });
 });
