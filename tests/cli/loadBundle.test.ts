@@ -1,5 +1,7 @@
 // The bundle loader: a CommonJS bundle runs as a module, and its code cache is used only for the very bundle it was made for.
+import { isAscii } from 'node:buffer';
 import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +27,13 @@ describe('loadBundle', () => {
     const second = loadBundle(file, `${file}.cache`);
     expect(second.cacheAccepted).toBe(true);
     expect(second.exports.value).toBe(42);
+  });
+
+  it('should be given an ASCII bundle by the build (non-ASCII characters escaped)', () => {
+    // `npm test` builds first.
+    const bundle = readFileSync(fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url)));
+    expect(isAscii(bundle)).toBe(true);
+    expect(bundle.toString('latin1')).toContain('\\u00ab');
   });
 
   it('should not use the cache of another bundle of the same length (V8 would: it checks only the length)', () => {
