@@ -120,17 +120,26 @@ function shapeWith(font: fontkit.Font, shape: Shaper): void {
 const shapers = new WeakMap<fontkit.Font, { shaped: (text: string) => ShapedRun; unitsPerEm: number }>();
 
 /** A run its user may change: new position objects, and the advance width computed from them (as fontkit's GlyphRun does). */
-function copyRun(run: ShapedRun) {
-  const positions = run.positions.map((p) => ({ ...p }));
-  return {
-    glyphs: run.glyphs,
-    positions,
-    get advanceWidth() {
-      let width = 0;
-      for (const p of positions) width += p.xAdvance;
-      return width;
-    },
-  };
+function copyRun(run: ShapedRun): CopiedRun {
+  return new CopiedRun(run.glyphs, run.positions.map((p) => ({ ...p })));
+}
+
+/**
+ * A shaped run as fontkit's `layout` gives it. A class, not an object literal with a getter: each such literal's
+ * getter is a closure of its own, which V8 kept reachable for minor GCs (see LaidOutPages in layoutDocument.ts), and
+ * with it the positions of every word drawn.
+ */
+class CopiedRun {
+  constructor(
+    readonly glyphs: ShapedRun['glyphs'],
+    readonly positions: ShapedRun['positions'],
+  ) {}
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
 }
 
 /** Reads a face; a file fontkit cannot read is an error naming it. */
