@@ -25,7 +25,7 @@ const SRGB_CONDITION = 'sRGB IEC61966-2.1';
 /** Draws the laid-out pages into a tagged PDF (PDF/A when asked) and returns its bytes. */
 export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<string, ImageAsset>, archive: ArchiveOptions = { attachments: [] }): Promise<Uint8Array> {
   // 1. Open a tagged document whose metadata and identifier depend on its content only.
-  const doc = new PDFDocument({
+  const doc = new PressroomDocument({
     autoFirstPage: false,
     // No default font: pdfkit would otherwise load Helvetica's metrics for every document.
     font: null as unknown as string,
@@ -37,10 +37,15 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
     ...(archive.pdfa ? { subset: `PDF/A-${archive.pdfa}` as PDFKit.Mixins.PDFSubsets } : {}),
     info: { Title: meta.title, Author: meta.author, Subject: meta.subject, Keywords: meta.keywords, Creator: meta.creator, Producer: PRODUCER, CreationDate: meta.created, ModDate: meta.created },
   });
-  const done = collectBytes(doc);
+  const done = doc.collectBytes();
+  doc.xmp = writeXmp(meta, PRODUCER);
   const internals = internalsOf(doc);
-  internals._addInfo = () => internals.appendXML(writeXmp(meta, PRODUCER));
-  if (archive.pdfa) internals._addColorOutputIntent = () => addOutputIntent(internals, archive.iccProfile);
+  if (archive.pdfa) {
+    // pdfkit copies its PDF/A methods onto the document (own properties), so this one is replaced there: by one
+    // function shared by every document, which reads the document's own profile.
+    doc.outputIntent = { profile: archive.iccProfile };
+    internals._addColorOutputIntent = addShippedOutputIntent;
+  }
   // 2. Attach the associated files (the release source and its layout's identity).
   for (const a of archive.attachments) {
     internals.file(a.bytes, { name: a.name, type: a.mime, description: a.description, relationship: a.relationship, creationDate: meta.created, modifiedDate: meta.created });
@@ -85,40 +90,82 @@ function addOutputIntent(doc: PdfkitInternals, profile: Uint8Array | undefined):
   doc._root.data.OutputIntents = [intent];
 }
 
+/** pdfkit's document class, with the internals PressroomDocument overrides. */
+const PdfkitDocument = PDFDocument as unknown as new (options: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument & {
+  _write(data: string | Uint8Array): void;
+  push(chunk: Uint8Array | null): boolean;
+  read(): Uint8Array | null;
+  _finalize(): void;
+  _addInfo(): void;
+  _id: Uint8Array;
+  _offset: number;
+};
+
 /**
- * Collects the document's bytes; the trailer's /ID becomes a hash of everything written before it. pdfkit writes
- * through a Readable stream, small chunk by chunk, each string converted a character at a time: its `_write` is
- * taken over so chunks go straight into one buffer (see byteWriter.ts), copied out once at the end.
+ * pdfkit's document with our hooks as methods of a class, their state in fields. Each document used to get them as
+ * functions of its own (`doc._write = (data) => …`), and V8 then kept every document, with its pages, objects and
+ * bytes, reachable for minor GCs until a full one (as with the getter of an object literal: see LaidOutPages in
+ * typeset/layoutDocument.ts). tests/typeset/retentionProbe.mjs shows it for layouts; the same probe on the document
+ * showed each one outliving the next.
  */
-function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  const internals = doc as unknown as { _write(data: string | Uint8Array): void; push(chunk: Uint8Array | null): boolean; read(): Uint8Array | null; _finalize(): void; _id: Uint8Array; _offset: number };
-  const file = ByteWriter.take();
-  // The header pdfkit wrote on creation waits in the stream's buffer.
-  const header = internals.read();
-  if (header) file.bytes(header);
-  internals._write = (data) => {
+class PressroomDocument extends PdfkitDocument {
+  /** Where the file's bytes go, once pdfkit's constructor has written the header (see collectBytes). */
+  collector: { file: ByteWriter; done: (pdf: Uint8Array) => void } | undefined;
+  /** The XMP packet to write in place of pdfkit's (escaped and complete, see writeXmp). */
+  xmp: string | undefined;
+  /** A PDF/A document's output intent, with the profile shipped with pressroom in place of pdfkit's copy on disk. */
+  outputIntent: { profile: Uint8Array | undefined } | undefined;
+
+  /**
+   * Collects the document's bytes; the trailer's /ID becomes a hash of everything written before it. pdfkit writes
+   * through a Readable stream, small chunk by chunk, each string converted a character at a time: its `_write` is
+   * taken over so chunks go straight into one buffer (see byteWriter.ts), copied out once at the end.
+   */
+  collectBytes(): Promise<Uint8Array> {
+    const file = ByteWriter.take();
+    // The header pdfkit wrote on creation waits in the stream's buffer.
+    const header = this.read();
+    if (header) file.bytes(header);
+    return new Promise<Uint8Array>((done) => (this.collector = { file, done }));
+  }
+
+  override _write(data: string | Uint8Array): void {
+    const file = this.collector?.file;
+    if (!file) return super._write(data);
     if (typeof data === 'string') file.text(data).newline();
     else file.bytes(data);
-    internals._offset = file.length;
-  };
-  const finalize = internals._finalize.bind(doc);
-  internals._finalize = () => {
-    internals._id = new Uint8Array(createHash('sha256').update(file.view()).digest().subarray(0, FILE_ID_BYTES));
-    finalize();
-  };
-  return new Promise<Uint8Array>((resolve) => {
+    this._offset = file.length;
+  }
+
+  override push(chunk: Uint8Array | null): boolean {
+    const collector = this.collector;
+    if (!collector) return super.push(chunk);
     // pdfkit ends the file by pushing null. The bytes are handed over on the next tick: the stream queued ticks
     // holding the document when pdfkit wrote its header, and a caller rendering in a tight loop of promises would
     // otherwise never let them run (every document stayed in memory).
-    internals.push = (chunk) => {
-      if (chunk) file.bytes(chunk);
-      else {
-        process.nextTick(resolve, file.copy());
-        file.release();
-      }
-      return true;
-    };
-  });
+    if (chunk) collector.file.bytes(chunk);
+    else {
+      process.nextTick(collector.done, collector.file.copy());
+      collector.file.release();
+    }
+    return true;
+  }
+
+  override _finalize(): void {
+    const file = this.collector?.file;
+    if (file) this._id = new Uint8Array(createHash('sha256').update(file.view()).digest().subarray(0, FILE_ID_BYTES));
+    super._finalize();
+  }
+
+  override _addInfo(): void {
+    if (this.xmp === undefined) return super._addInfo();
+    internalsOf(this).appendXML(this.xmp);
+  }
+}
+
+/** A PDF/A document's output intent, with its profile (see PressroomDocument.outputIntent). */
+function addShippedOutputIntent(this: PressroomDocument): void {
+  addOutputIntent(internalsOf(this), this.outputIntent?.profile);
 }
 
 /** What drawing a page needs: pdfkit's document, the page's operators, the document's fonts and tags, images. */
