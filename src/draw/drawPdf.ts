@@ -43,7 +43,7 @@ export function drawPdf(layout: PageLayout, meta: DocumentMetadata, images: Map<
   if (archive.pdfa) {
     // pdfkit copies its PDF/A methods onto the document (own properties), so this one is replaced there: by one
     // function shared by every document, which reads the document's own profile.
-    doc.outputIntent = { profile: archive.iccProfile };
+    doc.iccProfile = archive.iccProfile;
     internals._addColorOutputIntent = addShippedOutputIntent;
   }
   // 2. Attach the associated files (the release source and its layout's identity).
@@ -113,8 +113,8 @@ class PressroomDocument extends PdfkitDocument {
   collector: { file: ByteWriter; done: (pdf: Uint8Array) => void } | undefined;
   /** The XMP packet to write in place of pdfkit's (escaped and complete, see writeXmp). */
   xmp: string | undefined;
-  /** A PDF/A document's output intent, with the profile shipped with pressroom in place of pdfkit's copy on disk. */
-  outputIntent: { profile: Uint8Array | undefined } | undefined;
+  /** A PDF/A document's output-intent profile: the one shipped with pressroom, in place of pdfkit's copy on disk. */
+  iccProfile: Uint8Array | undefined;
 
   /**
    * Collects the document's bytes; the trailer's /ID becomes a hash of everything written before it. pdfkit writes
@@ -163,9 +163,9 @@ class PressroomDocument extends PdfkitDocument {
   }
 }
 
-/** A PDF/A document's output intent, with its profile (see PressroomDocument.outputIntent). */
+/** A PDF/A document's output intent, with its profile (see PressroomDocument.iccProfile). */
 function addShippedOutputIntent(this: PressroomDocument): void {
-  addOutputIntent(internalsOf(this), this.outputIntent?.profile);
+  addOutputIntent(internalsOf(this), this.iccProfile);
 }
 
 /** What drawing a page needs: pdfkit's document, the page's operators, the document's fonts and tags, images. */

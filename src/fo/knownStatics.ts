@@ -21,8 +21,9 @@ interface KnownStatic {
  */
 const MAX_KNOWN = 16;
 const known = new BoundedCache<string, KnownStatic>(MAX_KNOWN);
-/** Static contents met once: one is remembered when met again (a letterhead naming each release's reference never is). */
-const seen = new SeenKeys(4096);
+/** Static contents met once, by hash: one is remembered when met again (a letterhead naming each release's reference never is). */
+const MAX_SEEN = 4096;
+const seen = new SeenKeys(MAX_SEEN);
 /** Whether any static content was remembered: until then there is nothing to look for. */
 let anyKnown = false;
 
