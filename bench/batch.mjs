@@ -1,9 +1,11 @@
 // Child process of the benchmark: renders inputs with N workers and reports docs/s and memory as one JSON line.
 // Usage: node batch.mjs OUT_DIR JOBS INPUT...
 // RSS is the whole process's (main thread and workers), sampled every SAMPLE_MS; the peak also from the kernel's
-// high-water mark. The peaks while the first and the last WINDOW documents finish show growth over the batch.
+// high-water mark. The peaks while the first and the last WINDOW documents finish show growth over the batch. CPU time
+// is split by thread where Linux tells it (see threadCpu.mjs).
 import { readFileSync } from 'node:fs';
 import { renderBatch } from '../dist/index.js';
+import { startCpuAccount } from './threadCpu.mjs';
 
 const [output, jobs, ...inputs] = process.argv.slice(2);
 const SAMPLE_MS = 50;
@@ -21,6 +23,7 @@ const sample = () => {
 };
 const timer = setInterval(sample, SAMPLE_MS);
 const started = performance.now();
+const cpuSince = startCpuAccount();
 const result = await renderBatch(inputs, {
   output,
   jobs: Number(jobs),
@@ -31,7 +34,8 @@ const result = await renderBatch(inputs, {
   },
 });
 const ms = performance.now() - started;
+const cpu = cpuSince();
 clearInterval(timer);
 sample();
 const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
-console.log(JSON.stringify({ ...result.summary, ms, docsPerSecond: result.summary.rendered / (ms / 1000), peakRss: Math.max(peak, hwm), firstWindowPeak, lastWindowPeak, window: Math.min(WINDOW, total) }));
+console.log(JSON.stringify({ ...result.summary, ms, docsPerSecond: result.summary.rendered / (ms / 1000), peakRss: Math.max(peak, hwm), firstWindowPeak, lastWindowPeak, window: Math.min(WINDOW, total), cpu }));

@@ -2,7 +2,7 @@
 // peers, and a PASS/FAIL line per target of issue 5.
 // Options: --count N (batch corpus, default 2000: with the engine at ~25 ms/doc, 10,000 takes several minutes; the
 // memory targets are for 10,000, so pass --count 10000 for them), --scale N (documents of the 1-vs-N-workers comparison, default
-// 1000), --varied N (different documents timed warm, default 200), --runs N (warm runs of the seed, default 200),
+// 1000; also rendered by the renderer alone, the batch's ceiling), --varied N (different documents timed warm, default 200), --runs N (warm runs of the seed, default 200),
 // --jobs N (workers, default: cores).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -141,17 +141,28 @@ try {
 const batch = (jobs, inputs, name) => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench/batch.mjs'), join(out, name), String(jobs), ...inputs], { encoding: 'utf8', maxBuffer: 16 * MiB }).trim().split('\n').pop());
 const folders = (n) => Array.from({ length: Math.ceil(n / 100) }, (_, i) => join(corpus, corpusFolder(i * 100)));
 const batchNote = (b) => `${b.rendered} rendered, ${b.failed} failed in ${fmt(b.ms / 1000, 1)} s; peak RSS ${mib(b.peakRss)}`;
+/** CPU ms per document: in all, and by thread where Linux tells it (see threadCpu.mjs). */
+const cpuNote = (b, docs) => {
+  const per = (ms) => fmt(ms / Math.max(1, docs), 2);
+  const { total, main, helpers, workers } = b.cpu;
+  return main === undefined ? `CPU ${per(total)} ms/doc` : `CPU ms/doc: ${per(total)} in all, workers ${per(workers)}, main thread ${per(main)}, V8 helper and I/O threads ${per(helpers)}`;
+};
 // Scaling: the same first SCALE documents on 1 worker (in-thread) and on JOBS workers.
 const one = batch(1, folders(SCALE), 'scale-1');
 const many = batch(JOBS, folders(SCALE), `scale-${JOBS}`);
 const scaling = many.docsPerSecond / one.docsPerSecond;
 row(`batch, first ${SCALE} documents, --jobs 1`, `${fmt(one.docsPerSecond)} docs/s`, batchNote(one));
-row(`batch, first ${SCALE} documents, --jobs ${JOBS}`, `${fmt(many.docsPerSecond)} docs/s`, `${batchNote(many)}; scaling 1 → ${JOBS}: ${fmt(scaling, 2)}×`);
+row(`batch, first ${SCALE} documents, --jobs ${JOBS}`, `${fmt(many.docsPerSecond)} docs/s`, `${batchNote(many)}; ${cpuNote(many, many.rendered)}; scaling 1 → ${JOBS}: ${fmt(scaling, 2)}×`);
 verdict(scaling >= TARGET.scaling, `scaling 1 → ${JOBS} workers ${fmt(scaling, 2)}× ≥ ${TARGET.scaling}×`);
+// The ceiling of those JOBS workers: the same documents rendered in memory by JOBS threads, with no dispatch and no
+// output; what the batch reaches below it is the batch's own cost, the rest is the renderer's.
+const ceilingFiles = Array.from({ length: SCALE }, (_, i) => corpusFile(i));
+const ceiling = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench/ceiling.mjs'), String(JOBS), ...ceilingFiles], { encoding: 'utf8', maxBuffer: 16 * MiB }).trim().split('\n').pop());
+row(`renderer alone, first ${SCALE} documents, ${JOBS} threads, no output`, `${fmt(ceiling.docsPerSecond)} docs/s`, `the batch reaches ${fmt((100 * many.docsPerSecond) / ceiling.docsPerSecond, 0)} % of it; ${cpuNote(ceiling, ceiling.rendered)}`);
 // The whole corpus on JOBS workers: throughput, peak RSS, and growth from the first to the last thousand.
 const full = batch(JOBS, [corpus], `full-${JOBS}`);
 const growth = full.lastWindowPeak - full.firstWindowPeak;
-row(`batch, ${COUNT} documents, --jobs ${JOBS}`, `${fmt(full.docsPerSecond)} docs/s`, `${batchNote(full)}; peak RSS during the first ${full.window}: ${mib(full.firstWindowPeak)}, during the last ${full.window}: ${mib(full.lastWindowPeak)}`);
+row(`batch, ${COUNT} documents, --jobs ${JOBS}`, `${fmt(full.docsPerSecond)} docs/s`, `${batchNote(full)}; peak RSS during the first ${full.window}: ${mib(full.firstWindowPeak)}, during the last ${full.window}: ${mib(full.lastWindowPeak)}; ${cpuNote(full, full.rendered)}`);
 verdict(full.docsPerSecond >= TARGET.docsPerSecond, `${COUNT}-document batch on ${JOBS} workers ${fmt(full.docsPerSecond)} docs/s ≥ ${TARGET.docsPerSecond}`);
 verdict(full.peakRss <= TARGET.peakRssMiB * MiB, `${COUNT}-document batch peak RSS ${mib(full.peakRss)} ≤ ${TARGET.peakRssMiB} MiB`);
 verdict(growth <= TARGET.growthMiB * MiB, `RSS growth from the first to the last ${full.window} documents ${mib(growth)} ≤ ${TARGET.growthMiB} MiB (GC noise)`);

@@ -33,13 +33,17 @@ export interface RunnerConfig {
 
 /**
  * The V8 heap of each worker. By default a worker's heap may grow to gigabytes before a full collection (V8 lets the
- * old generation grow fourfold past the live heap when the limit is large) and its young generation is 48 MB: with
- * a live heap of about 30 MB, each worker sat at ~200 MB of RSS. A limit under 2 GB makes V8 collect when the old
- * generation has grown by 1.3–2× (1.4× at 512 MB), so a worker stays near 80 MB. 512 MB still holds a 500-page
- * release (which needs ~250 MB); a release past it fails alone, as a crashed worker, and the pool starts another.
- * The price is CPU: more full collections (see bench/run.mjs for the figures).
+ * old generation grow fourfold past the live heap when the limit is large): with a live heap of about 30 MB, each
+ * worker sat at ~200 MB of RSS. A limit under 2 GB makes V8 collect when the old generation has grown by 1.3–2× (1.4×
+ * at 512 MB). 512 MB still holds a 500-page release (which needs ~250 MB); a release past it fails alone, as a
+ * crashed worker, and the pool starts another.
+ *
+ * The young generation is 32 MB, as large as V8 makes the main thread's: a document allocates ~2.5 MB, and with 16 or
+ * 24 MB a worker scavenged twice as often, each time copying the document in progress. 2 workers, 3,000 corpus
+ * documents (bench/ceiling.mjs, alternating): 187–199 → 212–225 docs/s, V8's helper threads 7.8–8.7 → 6.0–6.2 s of
+ * CPU, peak RSS 275–278 → 311–312 MiB. Past 32 MB nothing changed.
  */
-export const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 };
+export const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 };
 
 /** The default number of workers: one per core the process may use. */
 export function defaultJobs(): number {
