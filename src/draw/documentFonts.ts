@@ -73,10 +73,12 @@ export class DocumentFonts {
   record(face: FontFace, line: EncodedLine): void {
     const { glyphs, recorded } = this.#faces.get(face)!;
     for (const run of line.runs) {
-      for (const g of run.glyphs) {
-        if (recorded[g.id]) continue;
-        recorded[g.id] = 1;
-        glyphs.set(g.id, g.codePoints);
+      const ids = run.ids;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (recorded[id]) continue;
+        recorded[id] = 1;
+        glyphs.set(id, run.glyphs[i].codePoints);
       }
     }
   }

@@ -7,7 +7,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type * as fontkit from 'fontkit';
 import type { ImageItem, PageItem, PageLayout, TextItem } from '../typeset/types.js';
 import { DocumentFonts } from './documentFonts.js';
-import { encodeLine, encodePlacements, type EncodedLine, type EncodedRun } from './glyphEncoding.js';
+import { encodeLine, encodePlacements, encodedRun, type EncodedLine, type EncodedRun } from './glyphEncoding.js';
 import { ByteWriter } from './byteWriter.js';
 import { PageContent } from './pageContent.js';
 import { internalsOf, type PdfkitInternals } from './pdfkitInternals.js';
@@ -306,7 +306,8 @@ function pdfkitLine(doc: PDFKit.PDFDocument, item: TextItem): { name: string; li
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
   const [codes, positions] = font.encode(item.text);
   const placements = positions.map((p) => ({ xAdvance: p.xAdvance, width: p.advanceWidth, xOffset: p.xOffset, yOffset: p.yOffset }));
-  const run: EncodedRun = { ...encodePlacements(codes, placements), codes, placements, glyphs: [] };
+  const { tj, advance } = encodePlacements(codes, placements);
+  const run = encodedRun(tj, advance, [], [], codes, placements);
   return { name: font.id, line: { runs: [run] } };
 }
 

@@ -28,6 +28,11 @@ export interface EncodedRun {
   advance: number;
   /** The glyphs and the characters each stands for (the ToUnicode map); empty when pdfkit embeds the font. */
   glyphs: readonly EncodedGlyph[];
+  /**
+   * The glyphs' ids, in one array of small integers: a document's glyph bookkeeping reads every drawn glyph's id, and
+   * an array read costs less than following each glyph object (scattered over the heap) to its id.
+   */
+  ids: readonly number[];
 }
 
 /** A glyph id and the characters it shows (several for a ligature). */
@@ -135,7 +140,13 @@ function encodeWord(font: fontkit.Font, tables: TrueTypeTables, word: string): E
   });
   const { tj, advance } = encodePlacements(codes, placements);
   // fontkit's glyph objects (id, codePoints) are kept as they are: one per glyph and font, shared by all words.
-  return tj === null ? { tj, advance, glyphs: shaped.glyphs, codes, placements } : { tj, advance, glyphs: shaped.glyphs };
+  const glyphs = shaped.glyphs;
+  return encodedRun(tj, advance, glyphs, glyphs.map((g) => g.id), tj === null ? codes : undefined, tj === null ? placements : undefined);
+}
+
+/** An encoded run, always made here, so that every run has the same shape (one hidden class for V8 to expect). */
+export function encodedRun(tj: string | null, advance: number, glyphs: readonly EncodedGlyph[], ids: readonly number[], codes?: readonly string[], placements?: readonly Placement[]): EncodedRun {
+  return { tj, codes, placements, advance, glyphs, ids };
 }
 
 /** The TJ elements and advance of placed glyph codes; `tj` is null when a glyph is placed off its advance. */
