@@ -38,10 +38,10 @@ export interface RunnerConfig {
  * at 512 MB). 512 MB still holds a 500-page release (which needs ~250 MB); a release past it fails alone, as a
  * crashed worker, and the pool starts another.
  *
- * The young generation is 32 MB, as large as V8 makes the main thread's: a document allocates ~2.5 MB, and with 16 or
- * 24 MB a worker scavenged twice as often, each time copying the document in progress. 2 workers, 3,000 corpus
- * documents (bench/ceiling.mjs, alternating): 187–199 → 212–225 docs/s, V8's helper threads 7.8–8.7 → 6.0–6.2 s of
- * CPU, peak RSS 275–278 → 311–312 MiB. Past 32 MB nothing changed.
+ * The young generation is 32 MB: a document allocates ~2.5 MB, and with 16 or 24 MB a worker scavenged twice as
+ * often, each time copying the document in progress. 2 workers, 3,000 corpus documents (bench/ceiling.mjs,
+ * alternating): 187–199 → 212–225 docs/s, V8's helper threads 7.8–8.7 → 6.0–6.2 s of CPU, peak RSS 275–278 →
+ * 311–312 MiB (in a 10,000-document batch, ~60 MiB more). 48 MB did no better than 32.
  */
 export const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 };
 

@@ -1,7 +1,7 @@
 // The fonts of one document: which faces and glyphs it uses, and their PDF objects (Type 0 fonts, CID = glyph id).
 import { createHash } from 'node:crypto';
-import { BoundedCache } from '../cache/boundedCache.js';
 import { deflateSync } from 'node:zlib';
+import { BoundedCache } from '../cache/boundedCache.js';
 import type * as fontkit from 'fontkit';
 import type { FontFace } from '../typeset/fonts.js';
 import { hex4, ownTables, type EncodedLine } from './glyphEncoding.js';
@@ -147,7 +147,7 @@ export class DocumentFonts {
 function programOf(font: fontkit.Font, tables: TrueTypeTables, ids: readonly number[]): FontProgram {
   const glyphs = glyphClosure(tables, ids);
   const key = glyphs.join(',');
-  return remembered(programs, font, (program) => program.compressed.byteLength).get(key, () => {
+  return cacheOf(programs, font, programBytes).get(key, () => {
     const bytes = writeTrueTypeSubset(tables, glyphs);
     return { tag: subsetTag(font, key), compressed: deflateSync(bytes), length: bytes.length };
   });
@@ -155,11 +155,15 @@ function programOf(font: fontkit.Font, tables: TrueTypeTables, ids: readonly num
 
 /** A ToUnicode map deflated, once per face and map text. */
 function compressedCmap(font: fontkit.Font, text: string): Uint8Array {
-  return remembered(cmaps, font, (bytes) => bytes.byteLength).get(text, () => deflateSync(Buffer.from(text, 'latin1')));
+  return cacheOf(cmaps, font, byteLength).get(text, () => deflateSync(Buffer.from(text, 'latin1')));
 }
 
+/** What an entry of those caches weighs, beside its key. */
+const programBytes = (program: FontProgram) => program.compressed.byteLength;
+const byteLength = (bytes: Uint8Array) => bytes.byteLength;
+
 /** The face's cache in `store`, made on first use: bounded by the bytes its values and keys weigh (MAX_CACHED_PROGRAM_BYTES). */
-function remembered<T>(store: WeakMap<fontkit.Font, BoundedCache<string, T>>, font: fontkit.Font, bytesOf: (value: T) => number): BoundedCache<string, T> {
+function cacheOf<T>(store: WeakMap<fontkit.Font, BoundedCache<string, T>>, font: fontkit.Font, bytesOf: (value: T) => number): BoundedCache<string, T> {
   let cache = store.get(font);
   if (!cache) store.set(font, (cache = new BoundedCache<string, T>(MAX_CACHED_PROGRAM_BYTES, (value, key) => bytesOf(value) + key.length)));
   return cache;
