@@ -33,7 +33,10 @@ export function splitWord(word: Word, ctx: LayoutContext): Word[] {
     const points = text.length <= MAX_ADDRESS_LENGTH ? addressPoints(text) : [];
     return points.length === 0 ? [word] : cutAt(word, points, ctx);
   }
-  if (text.length <= MAX_HYPHENATED_WORD && word.frags[0]?.kind === 'text' && word.frags[0].style.hyphenation) word.hyphenatable = true;
+  const hyphenation = word.frags[0]?.kind === 'text' ? word.frags[0].style.hyphenation : null;
+  // A word with fewer characters than a hyphenated word needs letters never has its patterns looked up (most words
+  // of a text are short: "the", "of", "and").
+  if (hyphenation && text.length <= MAX_HYPHENATED_WORD && text.length >= Math.max(MIN_HYPHENATED_WORD, hyphenation.remain + hyphenation.push)) word.hyphenatable = true;
   return [word];
 }
 
