@@ -2,10 +2,9 @@
 // Usage: node batch.mjs OUT_DIR JOBS INPUT...
 // RSS is the whole process's (main thread and workers), sampled every SAMPLE_MS; the peak also from the kernel's
 // high-water mark. The peaks while the first and the last WINDOW documents finish show growth over the batch. CPU time
-// is split by thread where Linux tells it (see threadCpu.mjs).
-import { readFileSync } from 'node:fs';
+// is split by thread where Linux tells it (see processUsage.mjs).
 import { renderBatch } from '../dist/index.js';
-import { startCpuAccount } from './threadCpu.mjs';
+import { kernelPeakRss, startCpuAccount } from './processUsage.mjs';
 
 const [output, jobs, ...inputs] = process.argv.slice(2);
 const SAMPLE_MS = 50;
@@ -37,5 +36,5 @@ const ms = performance.now() - started;
 const cpu = cpuSince();
 clearInterval(timer);
 sample();
-const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+const hwm = kernelPeakRss();
 console.log(JSON.stringify({ ...result.summary, ms, docsPerSecond: result.summary.rendered / (ms / 1000), peakRss: Math.max(peak, hwm), firstWindowPeak, lastWindowPeak, window: Math.min(WINDOW, total), cpu }));

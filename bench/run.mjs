@@ -148,7 +148,7 @@ try {
 const batch = (jobs, inputs, name) => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench/batch.mjs'), join(out, name), String(jobs), ...inputs], { encoding: 'utf8', maxBuffer: 16 * MiB }).trim().split('\n').pop());
 const folders = (n) => Array.from({ length: Math.ceil(n / 100) }, (_, i) => join(corpus, corpusFolder(i * 100)));
 const batchNote = (b) => `${b.rendered} rendered, ${b.failed} failed in ${fmt(b.ms / 1000, 1)} s; peak RSS ${mib(b.peakRss)}`;
-/** CPU ms per document: in all, and by thread where Linux tells it (see threadCpu.mjs). */
+/** CPU ms per document: in all, and by thread where Linux tells it (see processUsage.mjs). */
 const cpuNote = (b, docs) => {
   const per = (ms) => fmt(ms / Math.max(1, docs), 2);
   const { total, main, helpers, workers } = b.cpu;

@@ -36,7 +36,7 @@ export function splitWord(word: Word, ctx: LayoutContext): Word[] {
   const hyphenation = word.frags[0]?.kind === 'text' ? word.frags[0].style.hyphenation : null;
   // A word with fewer characters than a hyphenated word needs letters never has its patterns looked up (most words
   // of a text are short: "the", "of", "and").
-  if (hyphenation && text.length <= MAX_HYPHENATED_WORD && text.length >= Math.max(MIN_HYPHENATED_WORD, hyphenation.remain + hyphenation.push)) word.hyphenatable = true;
+  if (hyphenation && text.length <= MAX_HYPHENATED_WORD && text.length >= fewestLetters(hyphenation)) word.hyphenatable = true;
   return [word];
 }
 
@@ -79,8 +79,13 @@ function hyphenationPoints(word: Word, text: string, ctx: LayoutContext): SplitP
   const hyphenate = hyphenatorFor(ctx.hyphenators, language);
   if (!hyphenate) return [];
   const letters = lettersOf(hyphenate, text);
-  if (!letters || letters.length < Math.max(MIN_HYPHENATED_WORD, remain + push)) return [];
+  if (!letters || letters.length < fewestLetters(first.style.hyphenation)) return [];
   return letters.points.filter((i) => i >= remain && letters.length - i >= push).map((i) => ({ offset: letters.index + i, hyphen: true }));
+}
+
+/** The fewest letters a word hyphenated with these settings has: the typographic minimum, and room for both sides. */
+function fewestLetters(hyphenation: { remain: number; push: number }): number {
+  return Math.max(MIN_HYPHENATED_WORD, hyphenation.remain + hyphenation.push);
 }
 
 /** A word's letters (where they start, how many) and the pattern's points in them; null when it is not a word to hyphenate. */

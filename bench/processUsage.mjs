@@ -1,4 +1,5 @@
-// Where a batch's CPU time goes, read from Linux's per-thread accounting (/proc/self/task/*/stat): this thread,
+// What a benchmark process used. Its peak RSS, from the kernel's high-water mark. Where its CPU time went, read from
+// Linux's per-thread accounting (/proc/self/task/*/stat): this thread,
 // the process's other live threads (V8's helper threads, which compile optimised code and collect garbage for every
 // isolate, and libuv's I/O pool), and what remains of the process's total: the worker threads, which have exited by
 // the time a batch returns. Elsewhere (no /proc) only the total is known.
@@ -27,6 +28,15 @@ function threadTimes() {
     }
   }
   return times;
+}
+
+/** The process's peak RSS in bytes as the kernel recorded it (VmHWM), 0 where there is no /proc. */
+export function kernelPeakRss() {
+  try {
+    return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /** CPU ms since `start()`: total, this thread, the other live threads, and the rest (exited threads: the workers). */
