@@ -9,7 +9,7 @@ import type { ImageItem, PageItem, PageLayout, TextItem } from '../typeset/types
 import { DocumentFonts } from './documentFonts.js';
 import { encodeLine, encodePlacements, encodedRun, type EncodedLine, type EncodedRun } from './glyphEncoding.js';
 import { ByteWriter } from './byteWriter.js';
-import { PageContent } from './pageContent.js';
+import { PageContent, type OpenText } from './pageContent.js';
 import { internalsOf, type PdfkitInternals } from './pdfkitInternals.js';
 import { pdfNumber } from './pdfNumber.js';
 import { StructureTagger } from './tagStructure.js';
@@ -248,45 +248,49 @@ function fitToViewport(svg: string): string {
  */
 const staticTextObjects = new WeakMap<TextItem, { name: string; line: EncodedLine; bytes: Uint8Array }>();
 
-/** Draws a positioned run as one text object: layout placed it, so only its glyph codes and kerning are written. */
+/**
+ * Draws a positioned run: layout placed it, so only its glyph codes and kerning are written. A run continues the text
+ * object before it when it shares its baseline, font and size (see PageContent.text); static content's runs are whole
+ * text objects, kept as bytes.
+ */
 function drawText(out: PageContent, fonts: DocumentFonts, doc: PDFKit.PDFDocument, item: TextItem): void {
   const own = DocumentFonts.ownsFace(item.font);
-  const known = own ? staticTextObjects.get(item) : undefined;
+  const isStatic = own && item.path[0]?.name === 'static-content';
+  const known = isStatic ? staticTextObjects.get(item) : undefined;
   if (known && known.name === fonts.use(item.font)) {
     fonts.record(item.font, known.line);
     out.fill(item.color);
+    out.closeText();
     out.writer.bytes(known.bytes);
     return;
   }
   const { name, line } = own ? ownLine(fonts, item) : pdfkitLine(doc, item);
   out.fill(item.color);
+  if (!isStatic) return writeRuns(out, out.text(name, item.size, item.x, item.y), item, line);
+  out.closeText();
   const start = out.writer.length;
-  writeTextObject(out, item, name, line);
-  if (own && item.path[0]?.name === 'static-content') staticTextObjects.set(item, { name, line, bytes: out.writer.view().slice(start) });
+  writeRuns(out, out.text(name, item.size, item.x, item.y), item, line);
+  out.closeText();
+  staticTextObjects.set(item, { name, line, bytes: out.writer.view().slice(start) });
 }
 
-/** Writes the text object of a run whose font is `name` on the page. */
-function writeTextObject(out: PageContent, item: TextItem, name: string, line: EncodedLine): void {
-  // Written in pieces, straight into the page's bytes: a text object is the most frequent operator by far.
-  const w = out.writer.text('BT /').text(name).space().number(item.size).text(' Tf 1 0 0 -1 ').number(item.x).space().number(item.y).text(' Tm');
-  // Consecutive runs share one TJ array; a run with marks placed off their advance is drawn glyph by glyph.
+/** Writes a run's glyphs into the open text object; consecutive runs share its TJ array, and marks placed off their advance are drawn glyph by glyph. */
+function writeRuns(out: PageContent, text: OpenText, item: TextItem, line: EncodedLine): void {
+  // Written in pieces, straight into the page's bytes: text is the most frequent content by far.
+  const w = out.writer;
   const scale = item.size / 1000;
-  let inArray = false;
   let pen = item.x;
   for (const run of line.runs) {
     if (run.tj === null) {
-      if (inArray) w.text('] TJ');
-      inArray = false;
+      text.endArray(w);
       w.text(placedGlyphs(run, pen, item.y, scale));
     } else if (run.tj) {
-      if (!inArray) w.text(' [');
-      inArray = true;
+      text.array(w);
       w.text(run.tj);
     }
     pen += run.advance * scale;
   }
-  if (inArray) w.text('] TJ');
-  w.text(' ET').newline();
+  text.pen = pen;
 }
 
 /** The item's text in a face we embed: encoded once per process, its glyphs recorded for this document's subset. */

@@ -86,12 +86,14 @@ function encoderOf(font: fontkit.Font): FaceEncoder | null {
 /**
  * The runs of `text` in a TrueType face, remembered per text (see MAX_CACHED_LINES): its words and its spaces, each
  * shaped on its own as layout measured them (so a word's glyphs land where layout put it, and a word layout measured
- * is shaped once). Each word is encoded once per process.
+ * is shaped once). Each word is encoded once per process. A text of one word (and the space after it) is looked up
+ * among the words only: justified lines are drawn word by word, and such words, met once in a body, passed through
+ * the remembered lines, where each cost two lookups that failed and an entry that pushed a recurring line out.
  */
 export function encodeLine(font: fontkit.Font, text: string): EncodedLine {
   const encoder = encoderOf(font);
   if (!encoder) throw new Error(`encodeLine: ${font.postscriptName} has no TrueType outlines`);
-  return encoder.line(text);
+  return isOneWord(text) ? { runs: encodeWords(encoder, text) } : encoder.line(text);
 }
 
 /** The encoder of a face: its lines and words, each remembered per process and generation (bounded). */
@@ -120,6 +122,12 @@ function encodeWords(encoder: FaceEncoder, text: string): EncodedRun[] {
     }
   }
   return out;
+}
+
+/** Whether `text` is one word, perhaps with a separator after it: none of its characters but the last separates. */
+function isOneWord(text: string): boolean {
+  for (let i = 0; i < text.length - 1; i++) if (isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The separators layout puts between words (space, tab). */

@@ -14,6 +14,38 @@ import { pdfNumber } from './pdfNumber.js';
  */
 const CONTENT_DEFLATE_LEVEL = 3;
 
+/** The smallest gap between runs worth a TJ number, in thousandths of the font size (`number` writes millionths). */
+const MIN_TJ_GAP = 1e-6;
+
+/**
+ * A text object being written: its font, size and baseline, where its last run ended (`pen`, in user space), and
+ * whether a TJ array is open (consecutive runs and gaps share one).
+ */
+export class OpenText {
+  #inArray = false;
+
+  constructor(
+    readonly name: string,
+    readonly size: number,
+    public pen: number,
+    readonly y: number,
+  ) {}
+
+  /** Opens a TJ array unless one is open. */
+  array(bytes: ByteWriter): void {
+    if (this.#inArray) return;
+    bytes.text(' [');
+    this.#inArray = true;
+  }
+
+  /** Closes the open TJ array, if any (before glyphs drawn one by one, and at the object's end). */
+  endArray(bytes: ByteWriter): void {
+    if (!this.#inArray) return;
+    bytes.text('] TJ');
+    this.#inArray = false;
+  }
+}
+
 /** `#rrggbb` → the operands of `rg`/`RG` (0–1 per component), once per colour and process. */
 const rgbOperands = new Map<string, string>();
 
@@ -37,13 +69,16 @@ export class PageContent {
   readonly #bytes = ByteWriter.take();
   /** The fill colour set last, so runs of one colour set it once; unknown after pdfkit drew. */
   #fill: string | null = null;
+  /** The text object left open by `text`, for the next run on its baseline in its font and size; null when none is. */
+  #text: OpenText | null = null;
 
   /** Appends an operator (or several) as it is. */
   push(ops: string): void {
+    this.closeText();
     this.#bytes.text(ops).newline();
   }
 
-  /** Where an operator written in pieces goes; the caller ends it with `newline()`. */
+  /** Where an operator written in pieces goes; the caller ends it with `newline()`. Close any open text first. */
   get writer(): ByteWriter {
     return this.#bytes;
   }
@@ -51,13 +86,48 @@ export class PageContent {
   /** Sets the fill colour (text and rectangles) unless it is already set. */
   fill(color: string): void {
     if (color === this.#fill) return;
+    this.closeText();
     this.#fill = color;
     this.#bytes.text(rgb(color)).text(' rg').newline();
+  }
+
+  /**
+   * Starts a run of text at (x, y) in font `name` at `size`, and returns the open text object its glyphs are written
+   * into (see OpenText). A run on the baseline of the open object, in its font and size, continues it: the gap from
+   * where the last run ended becomes a number in the TJ array, where a new object would repeat BT, Tf, Tm and ET.
+   * Justified lines are laid out word by word (each word placed where its stretched spaces put it), so a line's
+   * words were a dozen text objects; now they are one.
+   */
+  text(name: string, size: number, x: number, y: number): OpenText {
+    const open = this.#text;
+    if (open && open.name === name && open.size === size && open.y === y) {
+      const gap = ((open.pen - x) * 1000) / size;
+      // A gap below a millionth of a unit (what `number` writes) is none: the run starts where the last one ended.
+      if (Math.abs(gap) >= MIN_TJ_GAP) {
+        open.array(this.#bytes);
+        this.#bytes.space().number(gap).space();
+      }
+      open.pen = x;
+      return open;
+    }
+    this.closeText();
+    this.#bytes.text('BT /').text(name).space().number(size).text(' Tf 1 0 0 -1 ').number(x).space().number(y).text(' Tm');
+    return (this.#text = new OpenText(name, size, x, y));
+  }
+
+  /** Ends the open text object, if any: before any other operator, and when the page ends. */
+  closeText(): void {
+    const open = this.#text;
+    if (!open) return;
+    open.endArray(this.#bytes);
+    this.#bytes.text(' ET').newline();
+    this.#text = null;
   }
 
   /** A filled rectangle. */
   rect(x: number, y: number, width: number, height: number, color: string): void {
     this.fill(color);
+    this.closeText();
     this.#bytes.number(x).space().number(y).space().number(width).space().number(height).text(' re f').newline();
   }
 
@@ -69,6 +139,7 @@ export class PageContent {
 
   /** Hands what was collected to the current page of `doc`, before pdfkit draws into it. */
   flush(doc: PdfkitInternals): void {
+    this.closeText();
     if (this.#bytes.length === 0) return;
     doc.page.write(this.#bytes.copy());
     this.#bytes.clear();
@@ -87,6 +158,7 @@ export class PageContent {
 
   /** Compresses the page's content stream (instead of pdfkit, at its default level) before the page ends. */
   finishPage(doc: PdfkitInternals): void {
+    this.closeText();
     const content = doc.page.content;
     if (!content.compress) return this.flush(doc);
     const deflated = deflateSync(this.#bytes.view(), { level: CONTENT_DEFLATE_LEVEL });
