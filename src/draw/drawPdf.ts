@@ -266,10 +266,11 @@ function drawText(out: PageContent, fonts: DocumentFonts, doc: PDFKit.PDFDocumen
   }
   const { name, line } = own ? ownLine(fonts, item) : pdfkitLine(doc, item);
   out.fill(item.color);
-  if (!isStatic) return writeRuns(out, out.text(name, item.size, item.x, item.y), item, line);
-  out.closeText();
+  // A static run is a text object of its own, so that its bytes can be written again as they are.
+  if (isStatic) out.closeText();
   const start = out.writer.length;
   writeRuns(out, out.text(name, item.size, item.x, item.y), item, line);
+  if (!isStatic) return;
   out.closeText();
   staticTextObjects.set(item, { name, line, bytes: out.writer.view().slice(start) });
 }
@@ -282,10 +283,10 @@ function writeRuns(out: PageContent, text: OpenText, item: TextItem, line: Encod
   let pen = item.x;
   for (const run of line.runs) {
     if (run.tj === null) {
-      text.endArray(w);
+      text.endArray();
       w.text(placedGlyphs(run, pen, item.y, scale));
     } else if (run.tj) {
-      text.array(w);
+      text.array();
       w.text(run.tj);
     }
     pen += run.advance * scale;

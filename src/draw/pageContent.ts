@@ -18,13 +18,14 @@ const CONTENT_DEFLATE_LEVEL = 3;
 const MIN_TJ_GAP = 1e-6;
 
 /**
- * A text object being written: its font, size and baseline, where its last run ended (`pen`, in user space), and
- * whether a TJ array is open (consecutive runs and gaps share one).
+ * A text object being written into a page's bytes: its font, size and baseline, where its last run ended (`pen`, in
+ * user space), and whether a TJ array is open (consecutive runs and gaps share one).
  */
 export class OpenText {
   #inArray = false;
 
   constructor(
+    private readonly bytes: ByteWriter,
     readonly name: string,
     readonly size: number,
     public pen: number,
@@ -32,16 +33,16 @@ export class OpenText {
   ) {}
 
   /** Opens a TJ array unless one is open. */
-  array(bytes: ByteWriter): void {
+  array(): void {
     if (this.#inArray) return;
-    bytes.text(' [');
+    this.bytes.text(' [');
     this.#inArray = true;
   }
 
   /** Closes the open TJ array, if any (before glyphs drawn one by one, and at the object's end). */
-  endArray(bytes: ByteWriter): void {
+  endArray(): void {
     if (!this.#inArray) return;
-    bytes.text('] TJ');
+    this.bytes.text('] TJ');
     this.#inArray = false;
   }
 }
@@ -78,7 +79,10 @@ export class PageContent {
     this.#bytes.text(ops).newline();
   }
 
-  /** Where an operator written in pieces goes; the caller ends it with `newline()`. Close any open text first. */
+  /**
+   * Where an operator written in pieces goes (the caller ends it with `newline()`, after `closeText`), and where the
+   * glyphs of the text object `text` opened are written.
+   */
   get writer(): ByteWriter {
     return this.#bytes;
   }
@@ -104,7 +108,7 @@ export class PageContent {
       const gap = ((open.pen - x) * 1000) / size;
       // A gap below a millionth of a unit (what `number` writes) is none: the run starts where the last one ended.
       if (Math.abs(gap) >= MIN_TJ_GAP) {
-        open.array(this.#bytes);
+        open.array();
         this.#bytes.space().number(gap).space();
       }
       open.pen = x;
@@ -112,14 +116,14 @@ export class PageContent {
     }
     this.closeText();
     this.#bytes.text('BT /').text(name).space().number(size).text(' Tf 1 0 0 -1 ').number(x).space().number(y).text(' Tm');
-    return (this.#text = new OpenText(name, size, x, y));
+    return (this.#text = new OpenText(this.#bytes, name, size, x, y));
   }
 
   /** Ends the open text object, if any: before any other operator, and when the page ends. */
   closeText(): void {
     const open = this.#text;
     if (!open) return;
-    open.endArray(this.#bytes);
+    open.endArray();
     this.#bytes.text(' ET').newline();
     this.#text = null;
   }
