@@ -12,10 +12,13 @@ import type { WorkerTask } from './worker.js';
 /** Why a render was abandoned: its time budget ran out, or the batch was aborted. */
 export type AbortReason = 'timeout' | 'interrupt';
 
-/** Renders sources one call at a time; never rejects: every ending is an outcome. */
+/** Renders sources, each under the time budget; never rejects: every ending is an outcome. */
 export interface Runner {
-  /** Renders `source`; an abort of `signal` (reason an AbortReason) fails it at once. */
-  run(source: SourceFile, signal: AbortSignal): Promise<RenderOutcome>;
+  /**
+   * Renders `source`; an abort of `interrupt` fails it at once (as interrupted), and so does its time budget running
+   * out (as too slow). The budget counts from when the render begins, not from this call.
+   */
+  run(source: SourceFile, interrupt: AbortSignal): Promise<RenderOutcome>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -25,7 +28,7 @@ export interface RunnerConfig {
   /** Worker threads; 1 renders in this thread. */
   jobs: number;
   options: RenderOptions;
-  /** Time budget per input, for messages. */
+  /** Time budget per input, from the start of its render. */
   timeoutMs: number;
   /** Module exporting renderRelease for the workers (default: pressroom's own). */
   engineModule?: string;
@@ -63,11 +66,17 @@ export function createRunner(config: RunnerConfig): Runner {
 function createInThreadRunner(config: RunnerConfig): Runner {
   let engine: Promise<RenderEngine> | undefined;
   return {
-    run: async (source, signal) => {
-      // A literal specifier for our own engine, so the CLI bundle (scripts/bundle-cli.mjs) holds it.
-      engine ??= (config.engineModule ? import(config.engineModule) : import('../render.js')).then((m: { renderRelease: RenderEngine }) => m.renderRelease);
-      const rendering = engine.then((e) => renderOutcome(e, source, config.options));
-      return Promise.race([rendering, abandoned(signal, source.path, config.timeoutMs)]);
+    run: async (source, interrupt) => {
+      // One render at a time in this thread: it begins now.
+      const budget = startBudget(interrupt, config.timeoutMs, startedNow());
+      try {
+        // A literal specifier for our own engine, so the CLI bundle (scripts/bundle-cli.mjs) holds it.
+        engine ??= (config.engineModule ? import(config.engineModule) : import('../render.js')).then((m: { renderRelease: RenderEngine }) => m.renderRelease);
+        const rendering = engine.then((e) => renderOutcome(e, source, config.options));
+        return await Promise.race([rendering, abandoned(budget.signal, source.path, config.timeoutMs)]);
+      } finally {
+        budget.stop();
+      }
     },
     close: async () => undefined,
   };
@@ -89,20 +98,63 @@ function createPoolRunner(config: RunnerConfig): Runner {
       resourceLimits: WORKER_RESOURCE_LIMITS,
     });
   return {
-    run: async (source, signal) => {
+    run: async (source, interrupt) => {
+      // The batch keeps more renders going than there are workers (a worker's next render waits in the pool's
+      // queue), so the budget starts when the worker begins the render, not now.
+      const started = notStarted();
+      const budget = startBudget(interrupt, config.timeoutMs, started);
       try {
         pool ??= start();
-        return await (await pool).run({ source, options: config.options, engineModule: config.engineModule }, { signal });
+        return await (await pool).run({ source, options: config.options, engineModule: config.engineModule, started }, { signal: budget.signal });
       } catch (err) {
-        if (signal.aborted) return abortOutcome(signal.reason as AbortReason, source.path, config.timeoutMs);
+        if (budget.signal.aborted) return abortOutcome(budget.signal.reason as AbortReason, source.path, config.timeoutMs);
         const message = err instanceof Error ? err.message : String(err);
         return { ok: false, diagnostics: [errorAt({ file: source.path }, `the worker rendering this release crashed (${message})`, 'render it alone to see the error; report it if it persists')] };
+      } finally {
+        budget.stop();
       }
     },
     close: async () => {
       await (await pool)?.destroy();
     },
   };
+}
+
+/** How often a budget looks again whether a render waiting in the pool's queue has begun. */
+const UNSTARTED_RECHECK_MS = 100;
+
+/**
+ * When a render began, in ms since the epoch (0: not yet), in memory shared with the worker that writes it: a render
+ * waiting in the pool's queue has not begun, and its budget does not run. Wall-clock ms, because each thread's
+ * performance.now() counts from its own start.
+ */
+type StartedAt = BigInt64Array;
+
+function notStarted(): StartedAt {
+  return new BigInt64Array(new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT));
+}
+
+function startedNow(): StartedAt {
+  const started = new BigInt64Array(1);
+  started[0] = BigInt(Date.now());
+  return started;
+}
+
+/**
+ * A render's time budget: `signal` aborts with 'timeout' once the render has run `ms` since it began (as `started`
+ * tells), or with 'interrupt' when `interrupt` does. `stop` ends the timer.
+ */
+function startBudget(interrupt: AbortSignal, ms: number, started: StartedAt): { signal: AbortSignal; stop: () => void } {
+  const timeout = new AbortController();
+  let timer: NodeJS.Timeout;
+  const check = () => {
+    const begun = Number(Atomics.load(started, 0));
+    if (begun === 0) timer = setTimeout(check, Math.min(ms, UNSTARTED_RECHECK_MS));
+    else if (Date.now() - begun >= ms) timeout.abort('timeout' satisfies AbortReason);
+    else timer = setTimeout(check, begun + ms - Date.now());
+  };
+  timer = setTimeout(check, ms);
+  return { signal: AbortSignal.any([interrupt, timeout.signal]), stop: () => clearTimeout(timer) };
 }
 
 /** Resolves to the failure outcome when `signal` aborts. */

@@ -202,17 +202,15 @@ class Batch {
     return { record: written().catch((err: unknown) => failedRecord(input.path, output, diagnosticsOf(err, output), elapsed())) };
   }
 
-  /** Runs one render under its time budget and the batch's abort. */
+  /** Runs one render under the batch's abort (the runner keeps its time budget). */
   async #run(runner: Runner, source: Parameters<Runner['run']>[0]) {
     const controller = new AbortController();
     this.#inFlight.add(controller);
-    const timer = setTimeout(() => controller.abort('timeout'), this.#timeoutMs);
     try {
       if (this.#options.abort?.aborted) controller.abort('interrupt');
       return await runner.run(source, controller.signal);
     } finally {
-      if (controller.signal.reason === 'interrupt') this.#abandoned++;
-      clearTimeout(timer);
+      if (controller.signal.aborted) this.#abandoned++;
       this.#inFlight.delete(controller);
     }
   }

@@ -54,7 +54,10 @@ export interface BatchOptions extends RenderOptions {
   output?: string;
   /** Worker threads (default: os.availableParallelism()); 1 renders in this thread. */
   jobs?: number;
-  /** Per-input time budget in milliseconds (default DEFAULT_TIMEOUT_MS); past it the input fails and its worker is replaced. */
+  /**
+   * Per-input time budget in milliseconds (default DEFAULT_TIMEOUT_MS), from when its render begins (not while it waits
+   * for a worker); past it the input fails and its worker is replaced.
+   */
   timeoutMs?: number;
   /** Re-render every input, even when its PDF is up to date. */
   force?: boolean;

@@ -10,6 +10,8 @@ export interface WorkerTask {
   options: RenderOptions;
   /** URL of the module exporting renderRelease (default: pressroom's own). */
   engineModule?: string;
+  /** Shared with the pool's thread: the render writes when it began (ms since the epoch), which starts its time budget. */
+  started?: BigInt64Array;
 }
 
 /** The engine per module URL, imported once per thread. */
@@ -33,6 +35,7 @@ function loadOwnEngine(): Promise<RenderEngine> {
 
 /** Renders the task's source; the PDF's bytes are moved, not copied, back to the main thread. */
 export default async function renderTask(task: WorkerTask): Promise<unknown> {
+  if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()));
   const engine = await (task.engineModule ? loadEngine(task.engineModule) : loadOwnEngine());
   const outcome = await renderOutcome(engine, task.source, task.options);
   if (!outcome.ok) return outcome;

@@ -39,6 +39,14 @@ describe('renderBatch', { timeout: 10_000 }, () => {
     expect((await readdir(join(dir, 'out'))).sort()).toEqual(['.pressroom-manifest.json', 'a.pdf', 'e.pdf', 'f.pdf', 'g.pdf']);
   });
 
+  it('should start a time budget when the render begins, not while it waits in the pool for a worker', async () => {
+    // Four renders of 600 ms on two workers (the batch keeps two renders going per worker): the third and fourth
+    // begin at ~600 ms and end at ~1,200 ms, past a budget of 1 s had it been counted from when they were handed over.
+    const dir = await workspace(Object.fromEntries(['a', 'b', 'c', 'd'].map((n) => [`${n}.md`, `${n.toUpperCase()} BUSY 600`])));
+    const result = await batch(dir, { timeoutMs: 1_000 });
+    expect(result.records.map(brief)).toEqual(['a.md rendered 1', 'b.md rendered 1', 'c.md rendered 1', 'd.md rendered 1']);
+  });
+
   it('should skip up-to-date PDFs, re-render a changed input or a missing PDF, and re-render all with force', async () => {
     const dir = await workspace({ 'a.md': 'A', 'b.md': 'B', 'c.md': 'C' });
     expect((await batch(dir)).summary).toMatchObject({ rendered: 3, skipped: 0 });
