@@ -33,6 +33,8 @@ const cpuSince = startCpuAccount();
 const result = await renderBatch(inputs, {
   output,
   jobs: Number(jobs),
+  // As the CLI renders without --report: records go to onRecord only.
+  keepRecords: false,
   onStart: (n) => (total = n),
   onRecord: () => {
     if (performance.now() - lastSample >= RECORD_SAMPLE_MS) sample();

@@ -43,20 +43,11 @@ export async function renderBatch(inputs: readonly string[], options: BatchOptio
   const batch = new Batch(options, target, jobs.length + work.length);
   jobs.forEach((r, i) => batch.finish(i, r));
   await batch.renderAll(work, jobs.length);
-  // 4. Totals.
-  const records = batch.records();
-  const rendered = records.filter((r) => r.status === 'rendered');
+  // 4. Totals, counted as the records were emitted.
   return {
-    records,
+    records: batch.records(),
     diagnostics: expanded.diagnostics.concat(plan.diagnostics),
-    summary: {
-      rendered: rendered.length,
-      skipped: records.filter((r) => r.status === 'skipped').length,
-      failed: records.filter((r) => r.status === 'failed').length,
-      pages: rendered.reduce((n, r) => n + r.pages, 0),
-      ms: performance.now() - started,
-      interrupted: batch.interrupted,
-    },
+    summary: { ...batch.totals, ms: performance.now() - started, interrupted: batch.interrupted },
   };
 }
 
@@ -89,8 +80,12 @@ class Batch {
   readonly #incremental: boolean;
   readonly #jobs: number;
   readonly #timeoutMs: number;
+  /** Records by input index: those waiting for an earlier one to be emitted, and all emitted ones when kept. */
   readonly #records: (BatchRecord | undefined)[];
+  readonly #keepRecords: boolean;
   #nextToEmit = 0;
+  /** The summary's counts of the records emitted so far. */
+  readonly totals = { rendered: 0, skipped: 0, failed: 0, pages: 0 };
   readonly #manifests = new Manifests();
   readonly #hashes = new FolderHashes();
   readonly #inFlight = new Set<AbortController>();
@@ -111,23 +106,31 @@ class Batch {
     this.#jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#records = new Array<BatchRecord | undefined>(total);
+    this.#keepRecords = options.keepRecords !== false;
     this.createFolders = target.kind === 'folder';
   }
 
   readonly createFolders: boolean;
 
-  /** Records the result of input `index`, and emits every record now complete in order. */
+  /**
+   * Records the result of input `index`, and emits every record now complete in order. Inputs are started in order,
+   * so only inputs never started (an interrupted batch) are never emitted, and they are the last.
+   */
   finish(index: number, record: BatchRecord): void {
     this.#records[index] = record;
     while (this.#nextToEmit < this.#records.length && this.#records[this.#nextToEmit]) {
-      const ready = this.#records[this.#nextToEmit++]!;
+      const ready = this.#records[this.#nextToEmit]!;
+      if (!this.#keepRecords) this.#records[this.#nextToEmit] = undefined;
+      this.#nextToEmit++;
+      this.totals[ready.status] += 1;
+      if (ready.status === 'rendered') this.totals.pages += ready.pages;
       this.#options.onRecord?.(ready);
     }
   }
 
-  /** The records of the inputs that were started, in input order. */
+  /** The records of the inputs that were started, in input order (none when they are not kept). */
   records(): BatchRecord[] {
-    return this.#records.filter((r): r is BatchRecord => r !== undefined);
+    return this.#keepRecords ? this.#records.filter((r): r is BatchRecord => r !== undefined) : [];
   }
 
   /**

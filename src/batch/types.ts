@@ -41,7 +41,7 @@ export interface BatchSummary {
 
 /** What renderBatch gives back. */
 export interface BatchResult {
-  /** One record per input, in input order (sorted by path), whatever the scheduling. */
+  /** One record per input, in input order (sorted by path), whatever the scheduling; empty with `keepRecords: false`. */
   records: BatchRecord[];
   /** Diagnostics that belong to no planned input (inputs that match nothing, unusable outputs). */
   diagnostics: Diagnostic[];
@@ -71,6 +71,12 @@ export interface BatchOptions extends RenderOptions {
   onStart?(total: number): void;
   /** Called for each record as soon as it is final, in input order. */
   onRecord?(record: BatchRecord): void;
+  /**
+   * Keep every record for the result (default true). False leaves `records` empty: each record is let go once
+   * `onRecord` has had it, so a batch of millions holds no more than its manifests in memory (the CLI keeps them only
+   * for `--report`). The summary is the same either way.
+   */
+  keepRecords?: boolean;
   /**
    * Module the workers import `renderRelease` from (default: pressroom's own). For tests and embedders that wrap
    * the engine; it must export `renderRelease(source, options)` with the same contract.

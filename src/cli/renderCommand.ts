@@ -114,6 +114,8 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
     stop: hooks.stop ?? interrupts?.stop,
     abort: hooks.abort ?? interrupts?.abort,
     engineModule: hooks.engineModule,
+    // Only the report needs every record at the end; without one, memory stays flat however long the batch.
+    keepRecords: Boolean(args.report),
     onStart: (total) => printer.start(total),
     onRecord: (record) => {
       printRecord({ out: printer.out, err: printer.err }, record, args.quiet ?? false);

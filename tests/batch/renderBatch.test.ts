@@ -94,6 +94,19 @@ describe('renderBatch', { timeout: 10_000 }, () => {
     expect(result.summary.interrupted).toBe(true);
   });
 
+  it('should emit every record in order and count them all when it keeps none', async () => {
+    const dir = await workspace({ 'a.md': 'A', 'b.md': 'FAIL', 'c.md': 'C\nC', 'd.md': 'D' });
+    const emitted: string[] = [];
+    const kept = await batch(dir, { onRecord: (r) => emitted.push(brief(r)) });
+    const streamed: string[] = [];
+    const result = await batch(dir, { force: true, keepRecords: false, onRecord: (r) => streamed.push(brief(r)) });
+    expect(result.records).toEqual([]);
+    expect(streamed).toEqual(emitted);
+    expect(streamed).toEqual(['a.md rendered 1', 'b.md failed 0', 'c.md rendered 2', 'd.md rendered 1']);
+    expect({ ...result.summary, ms: 0 }).toEqual({ ...kept.summary, ms: 0 });
+    expect(result.summary).toMatchObject({ rendered: 3, skipped: 0, failed: 1, pages: 4 });
+  });
+
   it('should report inputs that match nothing as failed records', async () => {
     const dir = await workspace({ 'a.md': 'A' });
     await writeFile(join(dir, 'in/b.md'), 'B');
