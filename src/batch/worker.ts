@@ -1,7 +1,9 @@
 // The worker thread's task: renders one source with the engine it loads once (fonts and layouts stay cached per thread).
 import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { threadId } from 'node:worker_threads';
 import type { SourceFile } from '../load/types.js';
 import type { RenderOptions } from '../render.js';
+import { markStarted, type StartedAt } from './renderBudget.js';
 import { renderOutcome, type RenderEngine } from './renderOutcome.js';
 
 /** What the pool sends a worker for one input. */
@@ -11,7 +13,7 @@ export interface WorkerTask {
   /** URL of the module exporting renderRelease (default: pressroom's own). */
   engineModule?: string;
   /** Shared with the pool's thread: the render writes when it began (ms since the epoch), which starts its time budget. */
-  started?: BigInt64Array;
+  started?: StartedAt;
 }
 
 /** The engine per module URL, imported once per thread. */
@@ -33,11 +35,25 @@ function loadOwnEngine(): Promise<RenderEngine> {
   return ownEngine;
 }
 
-/** Renders the task's source; the PDF's bytes are moved, not copied, back to the main thread. */
-export default async function renderTask(task: WorkerTask): Promise<unknown> {
-  if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()));
+/** The render this thread is on, or the last one: the next waits for it. */
+let current: Promise<unknown> = Promise.resolve();
+
+/**
+ * Renders the task's source once the render before it in this thread has ended: the pool hands a thread its next render
+ * while it is on one (see TASKS_PER_WORKER in createRunner.ts), and a render awaiting anything would let the next begin
+ * alongside, sharing its time budget and, were its thread stopped, its fate.
+ */
+export default function renderTask(task: WorkerTask): Promise<unknown> {
+  const rendering = current.then(() => renderNow(task));
+  current = rendering.catch(() => undefined);
+  return rendering;
+}
+
+async function renderNow(task: WorkerTask): Promise<unknown> {
+  if (task.started) markStarted(task.started, threadId);
   const engine = await (task.engineModule ? loadEngine(task.engineModule) : loadOwnEngine());
   const outcome = await renderOutcome(engine, task.source, task.options);
+  // The PDF's bytes are moved, not copied, back to the pool's thread.
   if (!outcome.ok) return outcome;
   // A PDF sharing its ArrayBuffer with other data is copied first, so only its own bytes move.
   const pdf = outcome.pdf.byteOffset === 0 && outcome.pdf.byteLength === outcome.pdf.buffer.byteLength ? outcome.pdf : outcome.pdf.slice();

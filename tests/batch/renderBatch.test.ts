@@ -47,6 +47,15 @@ describe('renderBatch', { timeout: 10_000 }, () => {
     expect(result.records.map(brief)).toEqual(['a.md rendered 1', 'b.md rendered 1', 'c.md rendered 1', 'd.md rendered 1']);
   });
 
+  it('should render a release that waited in a worker a crash or a timeout took down, failing only the culprit', async () => {
+    // Each worker is given two renders at once, so releases wait in the workers that a crashes and b hangs in.
+    const dir = await workspace({ 'a.md': 'BUSY 300 CRASH', 'b.md': 'BUSY 100 HANG', 'c.md': 'BUSY 300', 'd.md': 'BUSY 300', 'e.md': 'E', 'f.md': 'F' });
+    const result = await batch(dir, { timeoutMs: 1_000 });
+    expect(result.records.map(brief)).toEqual(['a.md failed 0', 'b.md failed 0', 'c.md rendered 1', 'd.md rendered 1', 'e.md rendered 1', 'f.md rendered 1']);
+    expect(result.records[0]!.diagnostics[0]!.message).toMatch(/^the worker rendering this release crashed/);
+    expect(result.records[1]!.diagnostics[0]!.message).toBe('rendering took longer than the time budget of 1 s');
+  });
+
   it('should skip up-to-date PDFs, re-render a changed input or a missing PDF, and re-render all with force', async () => {
     const dir = await workspace({ 'a.md': 'A', 'b.md': 'B', 'c.md': 'C' });
     expect((await batch(dir)).summary).toMatchObject({ rendered: 3, skipped: 0 });
@@ -84,7 +93,7 @@ describe('renderBatch', { timeout: 10_000 }, () => {
   });
 
   it('should abandon renders in flight when aborted, failing them as interrupted', async () => {
-    // Three hang on two workers: with two lanes per worker, one of them waits in the pool's queue when the abort comes.
+    // Three hang on two workers: one of them waits, not yet begun, when the abort comes.
     const dir = await workspace({ 'a.md': 'HANG', 'b.md': 'HANG', 'c.md': 'HANG' });
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 300);

@@ -1,0 +1,82 @@
+// A render's time budget, counted from when a worker begins it: the pool's thread and the worker share a few numbers.
+import type { AbortReason } from './createRunner.js';
+
+/** How often a budget looks again whether a render still waiting for its worker has begun. */
+const UNSTARTED_RECHECK_MS = 100;
+
+/** Slots of a StartedAt. */
+const BEGAN_AT = 0;
+const THREAD_ID = 1;
+
+/**
+ * When a render began, in ms since the epoch (0: not yet), and the id of the thread rendering it, in memory shared
+ * with that thread, which writes both as it begins. A render waiting for its worker has not begun, and its budget does
+ * not run. Wall-clock ms, because each thread's performance.now() counts from its own start.
+ */
+export type StartedAt = BigInt64Array;
+
+/** A render not begun yet, shared with the worker that will begin it. */
+export function notStarted(): StartedAt {
+  return new BigInt64Array(new SharedArrayBuffer(2 * BigInt64Array.BYTES_PER_ELEMENT));
+}
+
+/** A render that begins now in this thread. */
+export function startedNow(threadId: number): StartedAt {
+  const started = new BigInt64Array(2);
+  markStarted(started, threadId);
+  return started;
+}
+
+/** Notes that the render begins now on thread `threadId` (called by the thread that renders). */
+export function markStarted(started: StartedAt, threadId: number): void {
+  Atomics.store(started, THREAD_ID, BigInt(threadId));
+  Atomics.store(started, BEGAN_AT, BigInt(Date.now()));
+}
+
+/** Whether the render has begun. */
+export function hasBegun(started: StartedAt): boolean {
+  return Atomics.load(started, BEGAN_AT) !== 0n;
+}
+
+/** The id of the thread that began the render, undefined when it has not begun. */
+export function threadOf(started: StartedAt): number | undefined {
+  return hasBegun(started) ? Number(Atomics.load(started, THREAD_ID)) : undefined;
+}
+
+/** A running budget: `ended` resolves with why the render must end now; `stop` ends the budget (the render is over). */
+export interface Budget {
+  readonly ended: Promise<AbortReason>;
+  stop(): void;
+}
+
+/**
+ * A render's time budget: it ends with 'timeout' once the render has run `ms` since it began (as `started` tells),
+ * or with 'interrupt' when `interrupt` aborts. Nothing of it stays attached to `interrupt` once stopped or ended
+ * (a listener left on a signal keeps what it reaches alive: here, the render's source and PDF).
+ */
+export function startBudget(interrupt: AbortSignal, ms: number, started: StartedAt): Budget {
+  let end!: (reason: AbortReason) => void;
+  const ended = new Promise<AbortReason>((resolve) => (end = resolve));
+  let timer: NodeJS.Timeout | undefined;
+  const onInterrupt = () => finish('interrupt');
+  const stop = () => {
+    clearTimeout(timer);
+    interrupt.removeEventListener('abort', onInterrupt);
+  };
+  const finish = (reason: AbortReason) => {
+    stop();
+    end(reason);
+  };
+  const check = () => {
+    const began = Number(Atomics.load(started, BEGAN_AT));
+    if (began === 0) timer = setTimeout(check, Math.min(ms, UNSTARTED_RECHECK_MS));
+    else if (Date.now() - began >= ms) finish('timeout');
+    else timer = setTimeout(check, began + ms - Date.now());
+  };
+  if (interrupt.aborted) finish('interrupt');
+  else {
+    interrupt.addEventListener('abort', onInterrupt, { once: true });
+    timer = setTimeout(check, ms);
+  }
+  return { ended, stop };
+}
