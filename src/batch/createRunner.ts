@@ -6,7 +6,7 @@ import { threadId, type ResourceLimits } from 'node:worker_threads';
 import { errorAt } from '../diagnostics/PressroomError.js';
 import type { SourceFile } from '../load/types.js';
 import type { RenderOptions } from '../render.js';
-import { hasBegun, notStarted, startBudget, startedNow, threadOf } from './renderBudget.js';
+import { markNotStarted, notStarted, startBudget, startedNow, threadOf } from './renderBudget.js';
 import { renderOutcome, type RenderEngine, type RenderOutcome } from './renderOutcome.js';
 import type { WorkerTask } from './worker.js';
 
@@ -93,8 +93,9 @@ function createInThreadRunner(config: RunnerConfig): Runner {
 const TASKS_PER_WORKER = 2;
 
 /**
- * Times a render not yet begun is sent again when its worker ended under it: the render ahead of it there crashed
- * the worker or was stopped (its time ran out). Bounded for a worker that cannot start at all.
+ * Times a render is sent again when its worker ended under it through no fault of its own: before it began (the render
+ * ahead of it there crashed the worker or ran out of time), or because this runner stopped that worker for another
+ * render. Bounded for a worker that cannot start at all.
  */
 const MAX_ATTEMPTS_UNSTARTED = 3;
 
@@ -114,6 +115,8 @@ function createPoolRunner(config: RunnerConfig): Runner {
       resourceLimits: WORKER_RESOURCE_LIMITS,
       concurrentTasksPerWorker: TASKS_PER_WORKER,
     });
+  // Threads this runner terminated (for a render's budget or an abort): a render that fails there is not at fault.
+  const stopped = new Set<number>();
   return {
     run: async (source, interrupt) => {
       // A render may wait for its worker (see TASKS_PER_WORKER), so the budget starts when the worker begins it.
@@ -129,11 +132,16 @@ function createPoolRunner(config: RunnerConfig): Runner {
           const ending = await Promise.race([rendering.then((outcome) => ({ outcome }), (error: unknown) => ({ error })), budget.ended.then((reason) => ({ reason }))]);
           if ('outcome' in ending) return ending.outcome;
           if ('reason' in ending) {
-            await stopThread(workers, threadOf(started));
+            await stopThread(workers, threadOf(started), stopped);
             return abortOutcome(ending.reason, source.path, config.timeoutMs);
           }
-          // Its worker ended before this render began: the one ahead of it crashed or was stopped. Not its fault.
-          if (!hasBegun(started) && attempt < MAX_ATTEMPTS_UNSTARTED) continue;
+          // Its worker ended before this render began (the one ahead of it crashed or was stopped), or this runner
+          // stopped it for another render (which may have ended just then, letting this one begin): not its fault.
+          const thread = threadOf(started);
+          if ((thread === undefined || stopped.has(thread)) && attempt < MAX_ATTEMPTS_UNSTARTED) {
+            markNotStarted(started);
+            continue;
+          }
           const message = ending.error instanceof Error ? ending.error.message : String(ending.error);
           return { ok: false, diagnostics: [errorAt({ file: source.path }, `the worker rendering this release crashed (${message})`, 'render it alone to see the error; report it if it persists')] };
         }
@@ -148,11 +156,12 @@ function createPoolRunner(config: RunnerConfig): Runner {
 }
 
 /**
- * Terminates the pool's thread `threadId` (a render that has not begun has none: it is dropped when the pool closes).
- * The pool fails the renders it held and starts a new thread.
+ * Terminates the pool's thread `threadId`, noting it in `stopped` (a render that has not begun has none: it is dropped
+ * when the pool closes). The pool fails the renders it held and starts a new thread.
  */
-async function stopThread(pool: Piscina<WorkerTask, RenderOutcome>, threadId: number | undefined): Promise<void> {
+async function stopThread(pool: Piscina<WorkerTask, RenderOutcome>, threadId: number | undefined, stopped: Set<number>): Promise<void> {
   if (threadId === undefined) return;
+  stopped.add(threadId);
   await pool.threads.find((thread) => thread.threadId === threadId)?.terminate();
 }
 

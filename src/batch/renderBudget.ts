@@ -33,14 +33,15 @@ export function markStarted(started: StartedAt, threadId: number): void {
   Atomics.store(started, BEGAN_AT, BigInt(Date.now()));
 }
 
-/** Whether the render has begun. */
-export function hasBegun(started: StartedAt): boolean {
-  return Atomics.load(started, BEGAN_AT) !== 0n;
+/** Notes that the render has not begun (it is to be sent again): its budget waits for it to begin anew. */
+export function markNotStarted(started: StartedAt): void {
+  Atomics.store(started, BEGAN_AT, 0n);
+  Atomics.store(started, THREAD_ID, 0n);
 }
 
 /** The id of the thread that began the render, undefined when it has not begun. */
 export function threadOf(started: StartedAt): number | undefined {
-  return hasBegun(started) ? Number(Atomics.load(started, THREAD_ID)) : undefined;
+  return Atomics.load(started, BEGAN_AT) !== 0n ? Number(Atomics.load(started, THREAD_ID)) : undefined;
 }
 
 /** A running budget: `ended` resolves with why the render must end now; `stop` ends the budget (the render is over). */
