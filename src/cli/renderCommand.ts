@@ -1,6 +1,6 @@
 // `pressroom render <inputs..> [-o DIR|FILE|-]`: renders releases on a worker pool and writes each PDF atomically.
 import type { CommandModule } from 'yargs';
-import type { BatchOptions, BatchRecord, BatchResult } from '../batch/types.js';
+import type { BatchOptions, BatchRecord, BatchResult, BatchSummary } from '../batch/types.js';
 import { DEFAULT_TIMEOUT_MS } from '../batch/types.js';
 import { STDIN_INPUT } from '../load/expandInputs.js';
 import { DEFAULT_MAX_PAGES, type RenderOptions } from '../render.js';
@@ -8,7 +8,8 @@ import { formatSummary } from './formatSummary.js';
 import { LAYOUTS_OPTION } from './options.js';
 import { printDiagnostics, printFailure } from './printDiagnostics.js';
 import { createBatchPrinter } from './progressBar.js';
-import { readPathList, renderToStdout, writeReport } from './renderIo.js';
+import { readPathList, renderToStdout } from './renderIo.js';
+import { ReportWriter } from './reportWriter.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, type CliContext, type CliIo } from './types.js';
 
 /** The arguments of `render`, as yargs parses them. */
@@ -101,6 +102,14 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
   }
   // 2. A batch, with Ctrl-C handled: the first stops starting renders, the second abandons those in progress.
   const paths = args.stdinList ? inputs.concat(await readPathList()) : inputs;
+  // The report is started first: a path it cannot be written to is known before anything is rendered.
+  let report: ReportWriter | undefined;
+  try {
+    report = args.report === undefined ? undefined : await ReportWriter.open(args.report);
+  } catch (err) {
+    printFailure(io, args.report!, err);
+    return EXIT_USAGE;
+  }
   const interrupts = hooks.stop ? undefined : listenForInterrupts(io);
   const printer = await createBatchPrinter(io, Boolean(io.errIsTTY) && !args.quiet);
   const options: BatchOptions = {
@@ -114,10 +123,11 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
     stop: hooks.stop ?? interrupts?.stop,
     abort: hooks.abort ?? interrupts?.abort,
     engineModule: hooks.engineModule,
-    // Only the report needs every record at the end; without one, memory stays flat however long the batch.
-    keepRecords: Boolean(args.report),
+    // Records go to the output and the report as they come: memory stays flat however long the batch.
+    keepRecords: false,
     onStart: (total) => printer.start(total),
     onRecord: (record) => {
+      report?.add(record);
       printRecord({ out: printer.out, err: printer.err }, record, args.quiet ?? false);
       printer.tick();
     },
@@ -131,6 +141,7 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
     // Only a usage problem with -o escapes renderBatch.
     printer.stop();
     printFailure(io, args.output ?? '-o', err);
+    await report?.discard();
     return EXIT_USAGE;
   } finally {
     interrupts?.dispose();
@@ -138,10 +149,21 @@ export async function runRender(io: CliIo, args: RenderArgs, hooks: RenderHooks 
   // 3. The summary, always; the report when asked.
   printer.stop();
   io.err(formatSummary(result.summary));
-  if (args.report && !(await writeReport(io, args.report, result))) return EXIT_FAILED;
+  if (report && !(await finishReport(io, report, result.summary))) return EXIT_FAILED;
   // Ctrl-C after the last release had started still ends as interrupted: the user asked to stop.
   if (result.summary.interrupted || options.stop?.aborted) return EXIT_INTERRUPTED;
   return result.summary.failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/** Puts the report in place; prints why when it cannot. True on success. */
+async function finishReport(io: CliIo, report: ReportWriter, summary: BatchSummary): Promise<boolean> {
+  try {
+    await report.finish(summary);
+    return true;
+  } catch (err) {
+    printFailure(io, report.path, err);
+    return false;
+  }
 }
 
 /** Prints one record: `wrote …`/`up to date …` on stdout (unless quiet), its diagnostics on stderr. */

@@ -1,11 +1,8 @@
-// The render command's own I/O: one PDF to stdout, a list of paths from stdin, the JSON report.
+// The render command's own I/O: one PDF to stdout, a list of paths from stdin.
 import { performance } from 'node:perf_hooks';
-import type { BatchResult } from '../batch/types.js';
 import { errorAt, PressroomError } from '../diagnostics/PressroomError.js';
 import { loadInput } from '../load/loadInput.js';
 import { renderRelease, type RenderOptions } from '../render.js';
-import { VERSION } from '../version.js';
-import { writeAtomic } from '../write/writeAtomic.js';
 import { formatSummary } from './formatSummary.js';
 import { printDiagnostics, printFailure } from './printDiagnostics.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './types.js';
@@ -36,16 +33,4 @@ export async function readPathList(stdin: AsyncIterable<Uint8Array> = process.st
   const chunks: Uint8Array[] = [];
   for await (const chunk of stdin) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
-}
-
-/** Writes the JSON report atomically; prints why when it cannot. True on success. */
-export async function writeReport(io: CliIo, file: string, result: BatchResult): Promise<boolean> {
-  const report = { pressroom: VERSION, summary: result.summary, records: result.records };
-  try {
-    await writeAtomic(file, new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`), { createFolder: true });
-    return true;
-  } catch (err) {
-    printFailure(io, file, err);
-    return false;
-  }
 }

@@ -1,4 +1,4 @@
-// Writes a file all at once: a temp file beside the target, synced, then renamed over it.
+// Writes files that appear all at once: a temp file beside the target, synced, then renamed over it.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsync, lstatSync, openSync, renameSync, writeSync } from 'node:fs';
 import { mkdir, open, unlink } from 'node:fs/promises';
@@ -32,28 +32,99 @@ export interface WriteOptions {
  * never a partial target.
  */
 export async function writeAtomic(target: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(TEMP_NAME_RANDOM_BYTES).toString('hex')}.tmp`);
+  const file = await AtomicFile.open(target, options);
   try {
-    // 1. Make the target's folder if asked (`-o DIR` mirrors input folders); refuse a directory at the target.
-    if (options.createFolder) await mkdir(dirname(target), { recursive: true });
-    const existingMode = modeOfExistingFile(target);
-    // 2. Write and sync the temp file; `wx` never opens an existing file or follows a planted symlink. Only the
-    // sync waits on the disk: the other steps touch the page cache and take microseconds, so they are made in this
-    // thread, where each asynchronous call was a round trip through libuv's thread pool (a batch writes thousands).
-    const fd = openSync(temp, 'wx');
-    try {
-      if (existingMode !== undefined) fchmodSync(fd, existingMode);
-      for (let written = 0; written < bytes.byteLength; ) written += writeSync(fd, bytes, written);
-      await new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
-    } finally {
-      closeSync(fd);
-    }
-    // 3. Swap it in, then make the rename itself durable.
-    renameSync(temp, target);
-    if (options.syncFolder !== false) await syncFolder(dirname(target));
+    file.write(bytes);
   } catch (err) {
-    await unlink(temp).catch(() => undefined);
-    throw describeWriteError(target, err);
+    await file.discard();
+    throw err;
+  }
+  await file.commit(options);
+}
+
+/** A hidden temp file's path beside `target` (same folder, so the rename that replaces the target is atomic). */
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(TEMP_NAME_RANDOM_BYTES).toString('hex')}.tmp`);
+}
+
+/**
+ * A file written piece by piece, which appears at its target all at once: the pieces go to a temp file beside it,
+ * which `commit` syncs and renames over the target (as writeAtomic does) and `discard` removes. For output too long
+ * to hold in memory whole, such as a batch's report. Errors are PressroomErrors naming the target.
+ */
+export class AtomicFile {
+  readonly #temp: string;
+  #fd: number | undefined;
+
+  private constructor(
+    readonly target: string,
+    temp: string,
+    fd: number,
+  ) {
+    this.#temp = temp;
+    this.#fd = fd;
+  }
+
+  /**
+   * Opens the temp file for `target` (creating its folder when asked); throws when the target cannot be written. `wx`
+   * never opens an existing file or follows a planted symlink; a directory at the target is refused.
+   */
+  static async open(target: string, options: Pick<WriteOptions, 'createFolder'> = {}): Promise<AtomicFile> {
+    const temp = tempPathFor(target);
+    try {
+      if (options.createFolder) await mkdir(dirname(target), { recursive: true });
+      const existingMode = modeOfExistingFile(target);
+      const fd = openSync(temp, 'wx');
+      if (existingMode !== undefined) fchmodSync(fd, existingMode);
+      return new AtomicFile(target, temp, fd);
+    } catch (err) {
+      await unlink(temp).catch(() => undefined);
+      throw describeWriteError(target, err);
+    }
+  }
+
+  /** Appends bytes, or text as UTF-8, to the temp file. */
+  write(data: Uint8Array | string): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    try {
+      for (let written = 0; written < bytes.byteLength; ) written += writeSync(this.#openFd(), bytes, written);
+    } catch (err) {
+      throw describeWriteError(this.target, err);
+    }
+  }
+
+  /**
+   * Syncs the temp file and renames it over the target, then syncs the folder (unless `syncFolder` is false). Only the
+   * sync waits on the disk: the other steps touch the page cache and take microseconds, so they are made in this
+   * thread, where each asynchronous call was a round trip through libuv's thread pool (a batch writes thousands).
+   */
+  async commit(options: Pick<WriteOptions, 'syncFolder'> = {}): Promise<void> {
+    const fd = this.#openFd();
+    try {
+      try {
+        await new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
+      } finally {
+        closeSync(fd);
+        this.#fd = undefined;
+      }
+      renameSync(this.#temp, this.target);
+      if (options.syncFolder !== false) await syncFolder(dirname(this.target));
+    } catch (err) {
+      await this.discard();
+      throw describeWriteError(this.target, err);
+    }
+  }
+
+  /** Removes the temp file; the target stays as it was. */
+  async discard(): Promise<void> {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+    await unlink(this.#temp).catch(() => undefined);
+  }
+
+  #openFd(): number {
+    if (this.#fd === undefined) throw new Error(`${this.target} is already committed or discarded`);
+    return this.#fd;
   }
 }
 

@@ -1,6 +1,6 @@
 // The render command as a batch, spawned as a user runs it: summary, report, skip/force, stdout, Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,15 @@ describe('pressroom render (batch)', { timeout: TEST_TIMEOUT_MS }, () => {
     const forced = pressroom(args.slice(0, 3).concat(['-o', out, '--force', '--quiet']));
     expect(forced.stdout.toString()).toBe('');
     expect(summaryOf(forced.stderr)).toMatch(/^rendered 2, skipped 0, failed 0;/);
+  });
+
+  it('should refuse a report path it cannot write before rendering anything, as a usage error', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'pressroom-batch-'));
+    await writeFile(join(out, 'file'), 'x');
+    const run = pressroom(['render', 'fixtures/releases/161a07.md', '-o', join(out, 'pdfs'), '--report', join(out, 'file', 'report.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(out, 'file', 'report.json')}: error: cannot write the file`);
+    expect(await readdir(out)).toEqual(['file']);
   });
 
   it('should write the PDF to stdout for a release on stdin, and for -o -', async () => {
