@@ -6,12 +6,12 @@ import { threadId, type ResourceLimits } from 'node:worker_threads';
 import { errorAt } from '../diagnostics/PressroomError.js';
 import type { SourceFile } from '../load/types.js';
 import type { RenderOptions } from '../render.js';
-import { markNotStarted, notStarted, startBudget, startedNow, threadOf } from './renderBudget.js';
+import { markNotStarted, MAX_WAIT_BUDGETS, notStarted, startBudget, startedNow, threadOf } from './renderBudget.js';
 import { renderOutcome, type RenderEngine, type RenderOutcome } from './renderOutcome.js';
 import type { WorkerTask } from './worker.js';
 
-/** Why a render was abandoned: its time budget ran out, or the batch was aborted. */
-export type AbortReason = 'timeout' | 'interrupt';
+/** Why a render was abandoned: its time budget ran out, no worker began it in time, or the batch was aborted. */
+export type AbortReason = 'timeout' | 'stalled' | 'interrupt';
 
 /** Renders sources, each under the time budget; never rejects: every ending is an outcome. */
 export interface Runner {
@@ -167,10 +167,12 @@ async function stopThread(pool: Piscina<WorkerTask, RenderOutcome>, threadId: nu
 
 /** The failure of an abandoned render, in words. */
 function abortOutcome(reason: AbortReason, file: string, timeoutMs: number): RenderOutcome {
-  const diagnostic = reason === 'timeout'
-    ? errorAt({ file }, `rendering took longer than the time budget of ${timeoutMs / 1000} s`, 'raise --timeout, or look for a release far longer than usual')
-    : errorAt({ file }, 'rendering was interrupted', 'render it again');
-  return { ok: false, diagnostics: [diagnostic] };
+  const diagnostics = {
+    timeout: () => errorAt({ file }, `rendering took longer than the time budget of ${timeoutMs / 1000} s`, 'raise --timeout, or look for a release far longer than usual'),
+    stalled: () => errorAt({ file }, `no worker began rendering this release within ${(MAX_WAIT_BUDGETS * timeoutMs) / 1000} s`, 'render it with --jobs 1 to see what keeps the workers from starting'),
+    interrupt: () => errorAt({ file }, 'rendering was interrupted', 'render it again'),
+  };
+  return { ok: false, diagnostics: [diagnostics[reason]()] };
 }
 
 /** The compiled worker module; when running from the TypeScript sources (tests), the one in dist/. */

@@ -4,6 +4,14 @@ import type { AbortReason } from './createRunner.js';
 /** How often a budget looks again whether a render still waiting for its worker has begun. */
 const UNSTARTED_RECHECK_MS = 100;
 
+/**
+ * Budgets a render may wait to begin. Ahead of it in its worker is at most one render (see TASKS_PER_WORKER in
+ * createRunner.ts), which its own budget stops, and a render sent again (MAX_ATTEMPTS_UNSTARTED there: three in all)
+ * waits so each time; waiting longer means no worker can begin it (one that fails as it starts, say), and the render
+ * fails rather than wait for ever.
+ */
+export const MAX_WAIT_BUDGETS = 4;
+
 /** Slots of a StartedAt. */
 const BEGAN_AT = 0;
 const THREAD_ID = 1;
@@ -52,10 +60,12 @@ export interface Budget {
 
 /**
  * A render's time budget: it ends with 'timeout' once the render has run `ms` since it began (as `started` tells),
- * or with 'interrupt' when `interrupt` aborts. Nothing of it stays attached to `interrupt` once stopped or ended
- * (a listener left on a signal keeps what it reaches alive: here, the render's source and PDF).
+ * with 'stalled' when it has not begun after MAX_WAIT_BUDGETS times `ms`, or with 'interrupt' when `interrupt` aborts.
+ * Nothing of it stays attached to `interrupt` once stopped or ended (a listener left on a signal keeps what it reaches
+ * alive: here, the render's source and PDF).
  */
 export function startBudget(interrupt: AbortSignal, ms: number, started: StartedAt): Budget {
+  const waitingSince = Date.now();
   let end!: (reason: AbortReason) => void;
   const ended = new Promise<AbortReason>((resolve) => (end = resolve));
   let timer: NodeJS.Timeout | undefined;
@@ -70,7 +80,8 @@ export function startBudget(interrupt: AbortSignal, ms: number, started: Started
   };
   const check = () => {
     const began = Number(Atomics.load(started, BEGAN_AT));
-    if (began === 0) timer = setTimeout(check, Math.min(ms, UNSTARTED_RECHECK_MS));
+    if (began === 0 && Date.now() - waitingSince >= MAX_WAIT_BUDGETS * ms) finish('stalled');
+    else if (began === 0) timer = setTimeout(check, Math.min(ms, UNSTARTED_RECHECK_MS));
     else if (Date.now() - began >= ms) finish('timeout');
     else timer = setTimeout(check, began + ms - Date.now());
   };
