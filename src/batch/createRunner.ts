@@ -6,7 +6,7 @@ import { threadId, type ResourceLimits } from 'node:worker_threads';
 import { errorAt } from '../diagnostics/PressroomError.js';
 import type { SourceFile } from '../load/types.js';
 import type { RenderOptions } from '../render.js';
-import { markNotStarted, MAX_WAIT_BUDGETS, notStarted, startBudget, startedNow, threadOf } from './renderBudget.js';
+import { cancelUnlessBegun, markNotStarted, MAX_WAIT_BUDGETS, notStarted, startBudget, startedNow, threadOf } from './renderBudget.js';
 import { renderOutcome, type RenderEngine, type RenderOutcome } from './renderOutcome.js';
 import type { WorkerTask } from './worker.js';
 
@@ -93,11 +93,11 @@ function createInThreadRunner(config: RunnerConfig): Runner {
 const TASKS_PER_WORKER = 2;
 
 /**
- * Times a render is sent again when its worker ended under it through no fault of its own: before it began (the render
- * ahead of it there crashed the worker or ran out of time), or because this runner stopped that worker for another
- * render. Bounded for a worker that cannot start at all.
+ * Most times a render is sent to the pool: it is sent again when its worker ended under it through no fault of its
+ * own (before it began, the render ahead of it crashed the worker or ran out of time; or this runner stopped that
+ * worker for another render). Its budget bounds how long that can go on (see MAX_WAIT_BUDGETS); this is a backstop.
  */
-const MAX_ATTEMPTS_UNSTARTED = 3;
+const MAX_ATTEMPTS = 10;
 
 /** Renders on a pool of worker threads; an abandoned render's worker is terminated and the pool starts another. */
 function createPoolRunner(config: RunnerConfig): Runner {
@@ -105,8 +105,11 @@ function createPoolRunner(config: RunnerConfig): Runner {
   // imported then too: it loads worker_threads, perf_hooks and assert, which a single render in this thread never
   // needs (a few ms of a cold start).
   let pool: Promise<Piscina<WorkerTask, RenderOutcome>> | undefined;
-  const start = async () =>
-    new (await import('piscina')).Piscina<WorkerTask, RenderOutcome>({
+  // A worker that fails as it starts makes the pool emit 'error' (and start no other): every render fails then.
+  let broke!: (error: unknown) => void;
+  const broken = new Promise<{ error: unknown }>((resolve) => (broke = (error) => resolve({ error })));
+  const start = async () => {
+    const workers = new (await import('piscina')).Piscina<WorkerTask, RenderOutcome>({
       filename: workerFile(),
       minThreads: config.jobs,
       maxThreads: config.jobs,
@@ -115,6 +118,9 @@ function createPoolRunner(config: RunnerConfig): Runner {
       resourceLimits: WORKER_RESOURCE_LIMITS,
       concurrentTasksPerWorker: TASKS_PER_WORKER,
     });
+    workers.on('error', broke);
+    return workers;
+  };
   // Threads this runner terminated (for a render's budget or an abort): a render that fails there is not at fault.
   const stopped = new Set<number>();
   return {
@@ -127,37 +133,55 @@ function createPoolRunner(config: RunnerConfig): Runner {
           pool ??= start();
           const workers = await pool;
           // No signal for piscina: it gives a worker only one render that can be aborted at a time. An abandoned
-          // render is stopped here instead, by terminating the thread it began on.
+          // render is stopped here instead: one not begun is marked for its worker to skip, one begun has its thread
+          // terminated.
           const rendering = workers.run({ source, options: config.options, engineModule: config.engineModule, started });
-          const ending = await Promise.race([rendering.then((outcome) => ({ outcome }), (error: unknown) => ({ error })), budget.ended.then((reason) => ({ reason }))]);
+          const ending = await Promise.race([rendering.then((outcome) => ({ outcome }), (error: unknown) => ({ error })), budget.ended.then((reason) => ({ reason })), broken]);
           if ('outcome' in ending) return ending.outcome;
-          if ('reason' in ending) {
-            await stopThread(workers, threadOf(started), stopped);
-            return abortOutcome(ending.reason, source.path, config.timeoutMs);
-          }
+          const abandon = async (reason: AbortReason) => {
+            await stopThread(workers, cancelUnlessBegun(started), stopped);
+            return abortOutcome(reason, source.path, config.timeoutMs);
+          };
+          if ('reason' in ending) return await abandon(ending.reason);
+          if (budget.reason !== undefined) return await abandon(budget.reason);
           // Its worker ended before this render began (the one ahead of it crashed or was stopped), or this runner
           // stopped it for another render (which may have ended just then, letting this one begin): not its fault.
           const thread = threadOf(started);
-          if ((thread === undefined || stopped.has(thread)) && attempt < MAX_ATTEMPTS_UNSTARTED) {
+          const innocent = thread === undefined || stopped.has(thread);
+          if (innocent && attempt < MAX_ATTEMPTS && !(await isBroken(broken))) {
             markNotStarted(started);
             continue;
           }
-          const message = ending.error instanceof Error ? ending.error.message : String(ending.error);
-          return { ok: false, diagnostics: [errorAt({ file: source.path }, `the worker rendering this release crashed (${message})`, 'render it alone to see the error; report it if it persists')] };
+          cancelUnlessBegun(started);
+          return crashed(source.path, ending.error);
         }
+      } catch (err) {
+        // The pool itself could not be made (piscina failed to load): a failure of this release, as a crash is.
+        return crashed(source.path, err);
       } finally {
         budget.stop();
       }
     },
     close: async () => {
-      await (await pool)?.destroy();
+      await (await pool?.catch(() => undefined))?.destroy();
     },
   };
 }
 
+/** Whether `broken` has settled (a pool error came). */
+async function isBroken(broken: Promise<unknown>): Promise<boolean> {
+  return Promise.race([broken.then(() => true), Promise.resolve(false)]);
+}
+
+/** The failure of a render whose worker died under it (or whose pool could not start one). */
+function crashed(file: string, error: unknown): RenderOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, diagnostics: [errorAt({ file }, `the worker rendering this release crashed (${message})`, 'render it alone to see the error; report it if it persists')] };
+}
+
 /**
- * Terminates the pool's thread `threadId`, noting it in `stopped` (a render that has not begun has none: it is dropped
- * when the pool closes). The pool fails the renders it held and starts a new thread.
+ * Terminates the pool's thread `threadId`, noting it in `stopped` (a render that has not begun has none: its worker
+ * skips it). The pool fails the renders the thread held and starts a new thread.
  */
 async function stopThread(pool: Piscina<WorkerTask, RenderOutcome>, threadId: number | undefined, stopped: Set<number>): Promise<void> {
   if (threadId === undefined) return;

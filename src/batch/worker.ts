@@ -3,7 +3,7 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { threadId } from 'node:worker_threads';
 import type { SourceFile } from '../load/types.js';
 import type { RenderOptions } from '../render.js';
-import { markStarted, type StartedAt } from './renderBudget.js';
+import { begin, type StartedAt } from './renderBudget.js';
 import { renderOutcome, type RenderEngine } from './renderOutcome.js';
 
 /** What the pool sends a worker for one input. */
@@ -45,12 +45,18 @@ let current: Promise<unknown> = Promise.resolve();
  */
 export default function renderTask(task: WorkerTask): Promise<unknown> {
   const rendering = current.then(() => renderNow(task));
-  current = rendering.catch(() => undefined);
+  // Neither the outcome nor the error is kept: the chain only orders renders.
+  current = rendering.then(noop, noop);
   return rendering;
 }
 
+function noop(): void {}
+
+/** What a render given up before it began comes back as: nobody waits for it any more. */
+const SKIPPED = { ok: false, diagnostics: [] } as const;
+
 async function renderNow(task: WorkerTask): Promise<unknown> {
-  if (task.started) markStarted(task.started, threadId);
+  if (task.started && !begin(task.started, threadId)) return SKIPPED;
   const engine = await (task.engineModule ? loadEngine(task.engineModule) : loadOwnEngine());
   const outcome = await renderOutcome(engine, task.source, task.options);
   // The PDF's bytes are moved, not copied, back to the pool's thread.

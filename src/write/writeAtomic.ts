@@ -75,7 +75,12 @@ export class AtomicFile {
       if (options.createFolder) await mkdir(dirname(target), { recursive: true });
       const existingMode = modeOfExistingFile(target);
       const fd = openSync(temp, 'wx');
-      if (existingMode !== undefined) fchmodSync(fd, existingMode);
+      try {
+        if (existingMode !== undefined) fchmodSync(fd, existingMode);
+      } catch (err) {
+        closeSync(fd);
+        throw err;
+      }
       return new AtomicFile(target, temp, fd);
     } catch (err) {
       await unlink(temp).catch(() => undefined);
@@ -100,12 +105,13 @@ export class AtomicFile {
    */
   async commit(options: Pick<WriteOptions, 'syncFolder'> = {}): Promise<void> {
     const fd = this.#openFd();
+    // From here the descriptor is this call's alone: a discard while the sync runs must not close it too.
+    this.#fd = undefined;
     try {
       try {
         await new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
       } finally {
         closeSync(fd);
-        this.#fd = undefined;
       }
       renameSync(this.#temp, this.target);
       if (options.syncFolder !== false) await syncFolder(dirname(this.target));
