@@ -105,9 +105,15 @@ function createPoolRunner(config: RunnerConfig): Runner {
   // imported then too: it loads worker_threads, perf_hooks and assert, which a single render in this thread never
   // needs (a few ms of a cold start).
   let pool: Promise<Piscina<WorkerTask, RenderOutcome>> | undefined;
-  // A worker that fails as it starts makes the pool emit 'error' (and start no other): every render fails then.
-  let broke!: (error: unknown) => void;
-  const broken = new Promise<{ error: unknown }>((resolve) => (broke = (error) => resolve({ error })));
+  // A worker that fails as it starts makes the pool emit 'error' (and start no other): every render fails then. Each
+  // render in flight is told through a listener of its own, removed when it ends: a reaction on one long-lived
+  // promise per render would keep every render's outcome (its PDF) alive.
+  let broken: { error: unknown } | undefined;
+  const onBroken = new Set<(failure: { error: unknown }) => void>();
+  const broke = (error: unknown) => {
+    broken = { error };
+    for (const tell of onBroken) tell(broken);
+  };
   const start = async () => {
     const workers = new (await import('piscina')).Piscina<WorkerTask, RenderOutcome>({
       filename: workerFile(),
@@ -128,15 +134,19 @@ function createPoolRunner(config: RunnerConfig): Runner {
       // A render may wait for its worker (see TASKS_PER_WORKER), so the budget starts when the worker begins it.
       const started = notStarted();
       const budget = startBudget(interrupt, config.timeoutMs, started);
+      let tell!: (failure: { error: unknown }) => void;
+      const poolFailed = new Promise<{ error: unknown }>((resolve) => (tell = resolve));
+      onBroken.add(tell);
       try {
         for (let attempt = 1; ; attempt++) {
+          if (broken) return crashed(source.path, broken.error);
           pool ??= start();
           const workers = await pool;
           // No signal for piscina: it gives a worker only one render that can be aborted at a time. An abandoned
           // render is stopped here instead: one not begun is marked for its worker to skip, one begun has its thread
           // terminated.
           const rendering = workers.run({ source, options: config.options, engineModule: config.engineModule, started });
-          const ending = await Promise.race([rendering.then((outcome) => ({ outcome }), (error: unknown) => ({ error })), budget.ended.then((reason) => ({ reason })), broken]);
+          const ending = await Promise.race([rendering.then((outcome) => ({ outcome }), (error: unknown) => ({ error })), budget.ended.then((reason) => ({ reason })), poolFailed]);
           if ('outcome' in ending) return ending.outcome;
           const abandon = async (reason: AbortReason) => {
             await stopThread(workers, cancelUnlessBegun(started), stopped);
@@ -148,7 +158,7 @@ function createPoolRunner(config: RunnerConfig): Runner {
           // stopped it for another render (which may have ended just then, letting this one begin): not its fault.
           const thread = threadOf(started);
           const innocent = thread === undefined || stopped.has(thread);
-          if (innocent && attempt < MAX_ATTEMPTS && !(await isBroken(broken))) {
+          if (innocent && attempt < MAX_ATTEMPTS && !broken) {
             markNotStarted(started);
             continue;
           }
@@ -160,17 +170,13 @@ function createPoolRunner(config: RunnerConfig): Runner {
         return crashed(source.path, err);
       } finally {
         budget.stop();
+        onBroken.delete(tell);
       }
     },
     close: async () => {
       await (await pool?.catch(() => undefined))?.destroy();
     },
   };
-}
-
-/** Whether `broken` has settled (a pool error came). */
-async function isBroken(broken: Promise<unknown>): Promise<boolean> {
-  return Promise.race([broken.then(() => true), Promise.resolve(false)]);
 }
 
 /** The failure of a render whose worker died under it (or whose pool could not start one). */
