@@ -105,15 +105,11 @@ function createPoolRunner(config: RunnerConfig): Runner {
   // imported then too: it loads worker_threads, perf_hooks and assert, which a single render in this thread never
   // needs (a few ms of a cold start).
   let pool: Promise<Piscina<WorkerTask, RenderOutcome>> | undefined;
-  // A worker that fails as it starts makes the pool emit 'error' (and start no other): every render fails then. Each
-  // render in flight is told through a listener of its own, removed when it ends: a reaction on one long-lived
-  // promise per render would keep every render's outcome (its PDF) alive.
+  // A worker that fails as it starts makes the pool emit 'error' (and start no other): the pool is then destroyed,
+  // which fails every render it holds, and every render fails with that error.
   let broken: { error: unknown } | undefined;
-  const onBroken = new Set<(failure: { error: unknown }) => void>();
-  const broke = (error: unknown) => {
-    broken = { error };
-    for (const tell of onBroken) tell(broken);
-  };
+  // Read through a call: set by the pool's event, it can change across any await of a render.
+  const brokenPool = () => broken;
   const start = async () => {
     const workers = new (await import('piscina')).Piscina<WorkerTask, RenderOutcome>({
       filename: workerFile(),
@@ -124,7 +120,10 @@ function createPoolRunner(config: RunnerConfig): Runner {
       resourceLimits: WORKER_RESOURCE_LIMITS,
       concurrentTasksPerWorker: TASKS_PER_WORKER,
     });
-    workers.on('error', broke);
+    workers.on('error', (error: unknown) => {
+      broken = { error };
+      void workers.destroy();
+    });
     return workers;
   };
   // Threads this runner terminated (for a render's budget or an abort): a render that fails there is not at fault.
@@ -134,19 +133,17 @@ function createPoolRunner(config: RunnerConfig): Runner {
       // A render may wait for its worker (see TASKS_PER_WORKER), so the budget starts when the worker begins it.
       const started = notStarted();
       const budget = startBudget(interrupt, config.timeoutMs, started);
-      let tell!: (failure: { error: unknown }) => void;
-      const poolFailed = new Promise<{ error: unknown }>((resolve) => (tell = resolve));
-      onBroken.add(tell);
       try {
         for (let attempt = 1; ; attempt++) {
-          if (broken) return crashed(source.path, broken.error);
+          const failed = brokenPool();
+          if (failed) return crashed(source.path, failed.error);
           pool ??= start();
           const workers = await pool;
           // No signal for piscina: it gives a worker only one render that can be aborted at a time. An abandoned
           // render is stopped here instead: one not begun is marked for its worker to skip, one begun has its thread
           // terminated.
           const rendering = workers.run({ source, options: config.options, engineModule: config.engineModule, started });
-          const ending = await Promise.race([rendering.then((outcome) => ({ outcome }), (error: unknown) => ({ error })), budget.ended.then((reason) => ({ reason })), poolFailed]);
+          const ending = await Promise.race([rendering.then((outcome) => ({ outcome }), (error: unknown) => ({ error })), budget.ended.then((reason) => ({ reason }))]);
           if ('outcome' in ending) return ending.outcome;
           const abandon = async (reason: AbortReason) => {
             await stopThread(workers, cancelUnlessBegun(started), stopped);
@@ -158,19 +155,18 @@ function createPoolRunner(config: RunnerConfig): Runner {
           // stopped it for another render (which may have ended just then, letting this one begin): not its fault.
           const thread = threadOf(started);
           const innocent = thread === undefined || stopped.has(thread);
-          if (innocent && attempt < MAX_ATTEMPTS && !broken) {
+          if (innocent && attempt < MAX_ATTEMPTS && !brokenPool()) {
             markNotStarted(started);
             continue;
           }
           cancelUnlessBegun(started);
-          return crashed(source.path, ending.error);
+          return crashed(source.path, (brokenPool() ?? ending).error);
         }
       } catch (err) {
         // The pool itself could not be made (piscina failed to load): a failure of this release, as a crash is.
         return crashed(source.path, err);
       } finally {
         budget.stop();
-        onBroken.delete(tell);
       }
     },
     close: async () => {
