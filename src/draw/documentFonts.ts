@@ -1,7 +1,7 @@
 // The fonts of one document: which faces and glyphs it uses, and their PDF objects (Type 0 fonts, CID = glyph id).
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { BoundedCache } from '../cache/boundedCache.js';
+import { deflateToKeep } from './deflateToKeep.js';
 import type * as fontkit from 'fontkit';
 import type { FontFace } from '../typeset/fonts.js';
 import { hex4, ownTables, type EncodedLine } from './glyphEncoding.js';
@@ -149,13 +149,13 @@ function programOf(font: fontkit.Font, tables: TrueTypeTables, ids: readonly num
   const key = glyphs.join(',');
   return cacheOf(programs, font, programBytes).get(key, () => {
     const bytes = writeTrueTypeSubset(tables, glyphs);
-    return { tag: subsetTag(font, key), compressed: deflateSync(bytes), length: bytes.length };
+    return { tag: subsetTag(font, key), compressed: deflateToKeep(bytes), length: bytes.length };
   });
 }
 
 /** A ToUnicode map deflated, once per face and map text. */
 function compressedCmap(font: fontkit.Font, text: string): Uint8Array {
-  return cacheOf(cmaps, font, byteLength).get(text, () => deflateSync(Buffer.from(text, 'latin1')));
+  return cacheOf(cmaps, font, byteLength).get(text, () => deflateToKeep(Buffer.from(text, 'latin1')));
 }
 
 /** What an entry of those caches weighs, beside its key. */
