@@ -1,5 +1,6 @@
 // The bundle loader: a CommonJS bundle runs as a module, and its code cache is used only for the very bundle it was made for.
 import { isAscii } from 'node:buffer';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -67,6 +68,16 @@ describe('loadBundle', () => {
     expect(damaged.cacheAccepted).toBe(false);
     expect(damaged.exports.value).toBe(42);
     expect(loadBundle(file, join(dir, 'no/such/folder/cli.cjs.cache')).saveCache()).toBe(false);
+  });
+
+  it('should accept, in a new process, the code cache the build trained (V8 refuses one made under other flags)', () => {
+    // loadBundle turns off pretenuring (a V8 flag) before compiling, and the build trains the cache through it: a flag
+    // set only later (by the render) would make every start refuse the cache, compile everything, and write it again.
+    const loader = new URL('../../dist/cli/loadBundle.js', import.meta.url).href;
+    const script = `const m = await import(${JSON.stringify(loader)}); console.log(m.loadBundle(m.BUNDLE_FILE, m.BUNDLE_FILE + m.CACHE_SUFFIX).cacheAccepted);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('true');
   });
 
   it('should give the batch workers the bundle\'s engine, whose release errors are still told apart from bugs', async () => {
