@@ -1,8 +1,8 @@
 // Writes files that appear all at once: a temp file beside the target, synced, then renamed over it.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsync, lstatSync, openSync, renameSync, writeSync } from 'node:fs';
-import { mkdir, open, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, open, rmdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { PressroomError, errorAt } from '../diagnostics/PressroomError.js';
 
 /** Random bytes in a temp file's name: with the pid, enough that two writers never pick the same name. */
@@ -55,14 +55,18 @@ function tempPathFor(target: string): string {
 export class AtomicFile {
   readonly #temp: string;
   #fd: number | undefined;
+  /** The first of the folders `open` made for the target, if it made any: a discard removes them again. */
+  readonly #madeFolder: string | undefined;
 
   private constructor(
     readonly target: string,
     temp: string,
     fd: number,
+    madeFolder: string | undefined,
   ) {
     this.#temp = temp;
     this.#fd = fd;
+    this.#madeFolder = madeFolder;
   }
 
   /**
@@ -71,8 +75,9 @@ export class AtomicFile {
    */
   static async open(target: string, options: Pick<WriteOptions, 'createFolder'> = {}): Promise<AtomicFile> {
     const temp = tempPathFor(target);
+    let madeFolder: string | undefined;
     try {
-      if (options.createFolder) await mkdir(dirname(target), { recursive: true });
+      if (options.createFolder) madeFolder = await mkdir(dirname(target), { recursive: true });
       const existingMode = modeOfExistingFile(target);
       const fd = openSync(temp, 'wx');
       try {
@@ -81,9 +86,10 @@ export class AtomicFile {
         closeSync(fd);
         throw err;
       }
-      return new AtomicFile(target, temp, fd);
+      return new AtomicFile(target, temp, fd, madeFolder);
     } catch (err) {
       await unlink(temp).catch(() => undefined);
+      await removeFoldersMade(dirname(target), madeFolder);
       throw describeWriteError(target, err);
     }
   }
@@ -121,16 +127,30 @@ export class AtomicFile {
     }
   }
 
-  /** Removes the temp file; the target stays as it was. */
+  /** Removes the temp file, and the folders `open` made for it; the target stays as it was. */
   async discard(): Promise<void> {
     if (this.#fd !== undefined) closeSync(this.#fd);
     this.#fd = undefined;
     await unlink(this.#temp).catch(() => undefined);
+    await removeFoldersMade(dirname(this.target), this.#madeFolder);
   }
 
   #openFd(): number {
     if (this.#fd === undefined) throw new Error(`${this.target} is already committed or discarded`);
     return this.#fd;
+  }
+}
+
+/**
+ * Removes `folder` and its parents up to `firstMade` (the first folder mkdir made for it), each only while empty: a
+ * file that never came to be leaves no folders behind (a batch whose -o is refused after its report was begun).
+ */
+async function removeFoldersMade(folder: string, firstMade: string | undefined): Promise<void> {
+  if (firstMade === undefined) return;
+  const last = resolve(firstMade);
+  for (let dir = resolve(folder); dir.startsWith(last); dir = dirname(dir)) {
+    // Not empty (another file came meanwhile), or gone: what is left stays.
+    if (!(await rmdir(dir).then(() => true, () => false)) || dir === last) return;
   }
 }
 

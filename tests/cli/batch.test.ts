@@ -60,6 +60,14 @@ describe('pressroom render (batch)', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(await readdir(out)).toEqual(['file']);
   });
 
+  it('should leave no report folder behind when -o is refused after the report was begun', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'pressroom-batch-'));
+    const run = pressroom(['render', 'fixtures/releases/161a07.md', 'fixtures/releases/plain-notice.json', '-o', join(out, 'one.pdf'), '--report', join(out, 'new', 'deeper', 'report.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('-o names one PDF file, but there are 2 releases');
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('should write the PDF to stdout for a release on stdin, and for -o -', async () => {
     const fromStdin = pressroom(['render', '-'], await readFile(SEED));
     expect(fromStdin.code).toBe(0);

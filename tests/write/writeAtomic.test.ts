@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PressroomError } from '../../src/diagnostics/PressroomError.js';
-import { writeAtomic } from '../../src/write/writeAtomic.js';
+import { AtomicFile, writeAtomic } from '../../src/write/writeAtomic.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const tempFolder = () => mkdtemp(join(tmpdir(), 'pressroom-write-'));
@@ -49,6 +49,24 @@ describe('writeAtomic', () => {
     const dir = await tempFolder();
     await writeAtomic(join(dir, 'x', 'y', 'a.pdf'), bytes('new'), { createFolder: true });
     expect(await readFile(join(dir, 'x', 'y', 'a.pdf'), 'utf8')).toBe('new');
+  });
+
+  it('should remove the folders it made for a file that is discarded, and only those', async () => {
+    const dir = await tempFolder();
+    await mkdir(join(dir, 'kept'));
+    const file = await AtomicFile.open(join(dir, 'kept', 'x', 'y', 'report.json'), { createFolder: true });
+    file.write('{');
+    await file.discard();
+    expect(await readdir(dir)).toEqual(['kept']);
+    expect(await readdir(join(dir, 'kept'))).toEqual([]);
+  });
+
+  it('should leave a folder it made that another file came into meanwhile', async () => {
+    const dir = await tempFolder();
+    const file = await AtomicFile.open(join(dir, 'x', 'y', 'report.json'), { createFolder: true });
+    await writeFile(join(dir, 'x', 'other.pdf'), 'other');
+    await file.discard();
+    expect(await readdir(join(dir, 'x'))).toEqual(['other.pdf']);
   });
 
   it('should fail naming the target when its folder is missing, and write nothing', async () => {
