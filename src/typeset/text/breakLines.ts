@@ -229,11 +229,12 @@ function makeLine(words: Word[], shape: ParagraphShape, how: { ratio: number; la
   for (let i = 0; i < n; i++) {
     const word = words[i];
     const last = word.frags.length - 1;
-    word.frags.forEach((original, k) => {
+    for (let k = 0; k <= last; k++) {
+      const original = word.frags[k];
       const frag = leaderGrowth && original.kind === 'leader' && original.elastic ? { ...original, width: original.width + leaderGrowth } : original;
       frags.push({ frag, x, spaceAfter: k === last ? spaceOf(word, i) : 0 });
       x += frag.width;
-    });
+    }
     if (i < n - 1 && word.space) x += word.space.width + spaceAdjust(word);
     if (word.footnotes.length) footnotes = footnotes.concat(word.footnotes);
   }
