@@ -6,7 +6,7 @@ import { threadId, type ResourceLimits } from 'node:worker_threads';
 import { errorAt } from '../diagnostics/PressroomError.js';
 import type { SourceFile } from '../load/types.js';
 import type { RenderOptions } from '../render.js';
-import { turnOffPretenuring } from './pretenuring.js';
+import { setHeapFlags } from './heapFlags.js';
 import { cancelUnlessBegun, markNotStarted, MAX_WAIT_BUDGETS, notStarted, startBudget, startedNow, threadOf } from './renderBudget.js';
 import { renderOutcome, type RenderEngine, type RenderOutcome } from './renderOutcome.js';
 import type { WorkerTask } from './worker.js';
@@ -47,7 +47,7 @@ export interface RunnerConfig {
  * often, each time copying the document in progress. 2 workers, 3,000 corpus documents (bench/ceiling.mjs,
  * alternating): 187–199 → 212–225 docs/s, V8's helper threads 7.8–8.7 → 6.0–6.2 s of CPU, peak RSS 275–278 →
  * 311–312 MiB (in a 10,000-document batch, ~60 MiB more). 48 MB did no better than 32. With pretenuring off (see
- * pretenuring.ts), 16 MB costs less but still costs: 10,000 corpus documents, three rounds alternating, 287.0–296.2 →
+ * heapFlags.ts), 16 MB costs less but still costs: 10,000 corpus documents, three rounds alternating, 287.0–296.2 →
  * 267.1–272.2 docs/s for a peak RSS of 347–366 → 297–318 MiB.
  */
 export const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 };
@@ -59,8 +59,8 @@ export function defaultJobs(): number {
 
 /** A runner for `config.jobs` workers, or this thread when there is one job. */
 export function createRunner(config: RunnerConfig): Runner {
-  // Before the first render and the first worker: a batch renders release after release (see turnOffPretenuring).
-  turnOffPretenuring();
+  // Before the first render and the first worker: a batch renders release after release (see setHeapFlags).
+  setHeapFlags();
   if (config.jobs <= 1) return createInThreadRunner(config);
   return createPoolRunner(config);
 }

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script, constants } from 'node:vm';
-import { turnOffPretenuring } from '../batch/pretenuring.js';
+import { setHeapFlags } from '../batch/heapFlags.js';
 import type { loadEngine, main } from './main.js';
 
 /** Where `npm run build` writes the bundle; its code cache is beside it, named CACHE_SUFFIX longer. */
@@ -58,8 +58,8 @@ export interface LoadedBundle {
 
 /** Runs `file` (a CommonJS bundle) as a module, compiled with the code cache in `cacheFile` when it fits. */
 export function loadBundle(file: string, cacheFile: string): LoadedBundle {
-  // Before compiling: the code cache is made, and checked, under the flags in force (see turnOffPretenuring).
-  turnOffPretenuring();
+  // Before compiling: the code cache is made, and checked, under the flags in force (see setHeapFlags).
+  setHeapFlags();
   const source = readFileSync(file, 'utf8');
   const { size, mtimeMs } = statSync(file);
   const identity = Buffer.from(`${source.slice(0, source.indexOf('\n'))}\n${size} ${mtimeMs}\n`);

@@ -71,7 +71,7 @@ describe('loadBundle', () => {
   });
 
   it('should accept, in a new process, the code cache the build trained (V8 refuses one made under other flags)', () => {
-    // loadBundle turns off pretenuring (a V8 flag) before compiling, and the build trains the cache through it: a flag
+    // loadBundle sets V8 heap flags (setHeapFlags) before compiling, and the build trains the cache through it: a flag
     // set only later (by the render) would make every start refuse the cache, compile everything, and write it again.
     const loader = new URL('../../dist/cli/loadBundle.js', import.meta.url).href;
     const script = `const m = await import(${JSON.stringify(loader)}); console.log(m.loadBundle(m.BUNDLE_FILE, m.BUNDLE_FILE + m.CACHE_SUFFIX).cacheAccepted);`;
