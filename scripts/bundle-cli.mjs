@@ -163,7 +163,7 @@ writeFileSync(bundle, `// pressroom CLI bundle ${createHash('sha256').update(cod
 
 // Train the code cache: render a release in this process, then once more as up to date, so the cache holds
 // the code of the whole pipeline and of the incremental check.
-const { loadBundle, CACHE_SUFFIX } = await import(new URL('../dist/cli/loadBundle.js', import.meta.url).href);
+const { loadBundle, CACHE_SUFFIX, BATCH_CACHE_SUFFIX } = await import(new URL('../dist/cli/loadBundle.js', import.meta.url).href);
 const loaded = loadBundle(bundle, `${bundle}${CACHE_SUFFIX}`);
 const out = mkdtempSync(join(tmpdir(), 'pressroom-build-'));
 const quiet = { out: () => undefined, err: () => undefined };
@@ -173,6 +173,15 @@ try {
     if (code !== 0) throw new Error(`the training render exited with ${code}`);
   }
   if (!loaded.saveCache()) throw new Error('the code cache cannot be written');
+  // Then the cache of a batch's workers, made under the heap flags a batch sets (V8 refuses a cache made under other
+  // flags): they run the render engine alone.
+  const { setHeapFlags } = await import(new URL('../dist/batch/heapFlags.js', import.meta.url).href);
+  const { loadSource } = await import(new URL('../dist/load/loadSource.js', import.meta.url).href);
+  setHeapFlags();
+  const forWorkers = loadBundle(bundle, `${bundle}${BATCH_CACHE_SUFFIX}`);
+  const engine = await forWorkers.exports.loadEngine();
+  for (let i = 0; i < 2; i++) await engine(await loadSource(TRAINING_RELEASE), {});
+  if (!forWorkers.saveCache()) throw new Error('the code cache of the workers cannot be written');
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -59,9 +59,9 @@ export function defaultJobs(): number {
 
 /** A runner for `config.jobs` workers, or this thread when there is one job. */
 export function createRunner(config: RunnerConfig): Runner {
-  // Before the first render and the first worker: a batch renders release after release (see setHeapFlags).
-  setHeapFlags();
   if (config.jobs <= 1) return createInThreadRunner(config);
+  // Before the first worker starts: a pool renders release after release (see setHeapFlags).
+  setHeapFlags();
   return createPoolRunner(config);
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_FONTS_DIR, DEFAULT_LAYOUTS_DIR, DEFAULT_MAX_PAGES, type RenderO
 import { planOutputs, resolveOutputTarget, type OutputTarget, type PlannedOutput } from '../write/planOutputs.js';
 import { syncFolder, writeAtomic } from '../write/writeAtomic.js';
 import { createRunner, defaultJobs, type Runner } from './createRunner.js';
+import { setHeapFlags } from './heapFlags.js';
 import { fingerprintOf, FolderHashes } from './fingerprint.js';
 import { Manifests, outputIsIntact } from './manifest.js';
 import { DEFAULT_TIMEOUT_MS, type BatchOptions, type BatchRecord, type BatchResult } from './types.js';
@@ -141,6 +142,8 @@ class Batch {
    */
   async renderAll(work: WorkItem[], offset: number): Promise<void> {
     const workers = Math.min(this.#jobs, work.length);
+    // Release after release, in this thread or in workers; not for one release (see setHeapFlags).
+    if (work.length > 1) setHeapFlags();
     const runner = createRunner({ jobs: workers, options: this.#render, timeoutMs: this.#timeoutMs, engineModule: this.#options.engineModule?.toString() });
     const lanes = Math.min(work.length, workers > 1 ? workers * LANES_PER_WORKER : 1);
     const onAbort = () => this.#inFlight.forEach((c) => c.abort('interrupt'));

@@ -11,12 +11,17 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script, constants } from 'node:vm';
-import { setHeapFlags } from '../batch/heapFlags.js';
+import { heapFlagsSet, setHeapFlags } from '../batch/heapFlags.js';
 import type { loadEngine, main } from './main.js';
 
 /** Where `npm run build` writes the bundle; its code cache is beside it, named CACHE_SUFFIX longer. */
 export const BUNDLE_FILE = fileURLToPath(new URL('../cli.cjs', import.meta.url));
 export const CACHE_SUFFIX = '.cache';
+/**
+ * The code cache for threads under a batch's heap flags (see setHeapFlags): V8 refuses a cache made under other flags,
+ * so the build trains one for each.
+ */
+export const BATCH_CACHE_SUFFIX = '.batch.cache';
 
 /** Runs the CLI on `argv`: the bundle when the build made one, else the compiled modules. Resolves to the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -24,8 +29,9 @@ export async function runCli(argv: string[]): Promise<number> {
   const bundle = loadBundle(BUNDLE_FILE, BUNDLE_FILE + CACHE_SUFFIX);
   const code = await (bundle.exports.main as typeof main)(argv);
   // A cache V8 refused (Node was upgraded since the build) or that is missing is written anew, after a render only:
-  // that is the command whose start-up matters, and the cache then holds the code of the whole pipeline.
-  if (!bundle.cacheAccepted && argv[0] === 'render') bundle.saveCache();
+  // that is the command whose start-up matters, and the cache then holds the code of the whole pipeline. Not after a
+  // batch that set its heap flags: the cache would be made under them, and refused by the next start.
+  if (!bundle.cacheAccepted && argv[0] === 'render' && !heapFlagsSet()) bundle.saveCache();
   return code;
 }
 
@@ -36,7 +42,10 @@ export async function runCli(argv: string[]): Promise<number> {
  */
 export async function bundledEngine(): Promise<Awaited<ReturnType<typeof loadEngine>> | undefined> {
   if (!bundleIsCurrent()) return undefined;
-  const bundle = loadBundle(BUNDLE_FILE, BUNDLE_FILE + CACHE_SUFFIX);
+  // A worker of the pool, which set the batch's heap flags for the process before starting it: this thread's copy of
+  // the module records them too, and compiles with the cache the build made under them.
+  setHeapFlags();
+  const bundle = loadBundle(BUNDLE_FILE, BUNDLE_FILE + BATCH_CACHE_SUFFIX);
   return (bundle.exports.loadEngine as typeof loadEngine)();
 }
 
@@ -58,8 +67,6 @@ export interface LoadedBundle {
 
 /** Runs `file` (a CommonJS bundle) as a module, compiled with the code cache in `cacheFile` when it fits. */
 export function loadBundle(file: string, cacheFile: string): LoadedBundle {
-  // Before compiling: the code cache is made, and checked, under the flags in force (see setHeapFlags).
-  setHeapFlags();
   const source = readFileSync(file, 'utf8');
   const { size, mtimeMs } = statSync(file);
   const identity = Buffer.from(`${source.slice(0, source.indexOf('\n'))}\n${size} ${mtimeMs}\n`);

@@ -70,14 +70,20 @@ describe('loadBundle', () => {
     expect(loadBundle(file, join(dir, 'no/such/folder/cli.cjs.cache')).saveCache()).toBe(false);
   });
 
-  it('should accept, in a new process, the code cache the build trained (V8 refuses one made under other flags)', () => {
-    // loadBundle sets V8 heap flags (setHeapFlags) before compiling, and the build trains the cache through it: a flag
-    // set only later (by the render) would make every start refuse the cache, compile everything, and write it again.
-    const loader = new URL('../../dist/cli/loadBundle.js', import.meta.url).href;
-    const script = `const m = await import(${JSON.stringify(loader)}); console.log(m.loadBundle(m.BUNDLE_FILE, m.BUNDLE_FILE + m.CACHE_SUFFIX).cacheAccepted);`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe('true');
+  it('should accept, in a new process, the code caches the build trained: one as the CLI starts, one under a batch\'s heap flags', () => {
+    // V8 refuses a cache made under other flags. A batch sets heap flags (setHeapFlags) before its workers start, and
+    // they compile with the second cache; had the build made either under the wrong flags, every start would refuse it.
+    const dist = (path: string) => JSON.stringify(new URL(`../../dist/${path}`, import.meta.url).href);
+    const accepted = (setup: string, suffix: string) => {
+      const script = `const m = await import(${dist('cli/loadBundle.js')}); ${setup} console.log(m.loadBundle(m.BUNDLE_FILE, m.BUNDLE_FILE + m.${suffix}).cacheAccepted);`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.stderr).toBe('');
+      return run.stdout.trim();
+    };
+    expect(accepted('', 'CACHE_SUFFIX')).toBe('true');
+    expect(accepted(`(await import(${dist('batch/heapFlags.js')})).setHeapFlags();`, 'BATCH_CACHE_SUFFIX')).toBe('true');
+    // And each is refused under the other's flags: the two are not the same cache under two names.
+    expect(accepted(`(await import(${dist('batch/heapFlags.js')})).setHeapFlags();`, 'CACHE_SUFFIX')).toBe('false');
   });
 
   it('should give the batch workers the bundle\'s engine, whose release errors are still told apart from bugs', async () => {
