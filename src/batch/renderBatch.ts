@@ -29,6 +29,7 @@ const LANES_PER_WORKER = 2;
  * Renders every release the inputs name (files, folders, globs) and writes each PDF atomically.
  * Throws a PressroomError when `-o` cannot hold the outputs (a usage error); any other problem fails only its input.
  * Records come back, and `onRecord` is called, in input order, whatever the scheduling.
+ * With more than one input it sets V8 heap flags for the whole process (see setHeapFlags in heapFlags.ts).
  */
 export async function renderBatch(inputs: readonly string[], options: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
