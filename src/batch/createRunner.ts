@@ -6,7 +6,6 @@ import { threadId, type ResourceLimits } from 'node:worker_threads';
 import { errorAt } from '../diagnostics/PressroomError.js';
 import type { SourceFile } from '../load/types.js';
 import type { RenderOptions } from '../render.js';
-import { setHeapFlags } from './heapFlags.js';
 import { cancelUnlessBegun, markNotStarted, MAX_WAIT_BUDGETS, notStarted, startBudget, startedNow, threadOf } from './renderBudget.js';
 import { renderOutcome, type RenderEngine, type RenderOutcome } from './renderOutcome.js';
 import type { WorkerTask } from './worker.js';
@@ -60,8 +59,6 @@ export function defaultJobs(): number {
 /** A runner for `config.jobs` workers, or this thread when there is one job. */
 export function createRunner(config: RunnerConfig): Runner {
   if (config.jobs <= 1) return createInThreadRunner(config);
-  // Before the first worker starts: a pool renders release after release (see setHeapFlags).
-  setHeapFlags();
   return createPoolRunner(config);
 }
 

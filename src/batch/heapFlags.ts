@@ -23,7 +23,7 @@ const HEAP_FLAGS = ['--no-allocation-site-pretenuring', '--heap-growing-percent=
 /**
  * Whether this process has the flags: kept on the global object, because the CLI bundle holds a copy of this module
  * beside the compiled one that loads it, and V8's flags are the process's whichever copy set them. (A worker thread
- * has a global object of its own; the pool's threads set the flags again themselves, see bundledEngine.)
+ * has a global object of its own; the pool's threads set the flags themselves, see bundledEngine.)
  */
 const SET = Symbol.for('pressroom.heapFlags');
 

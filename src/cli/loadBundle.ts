@@ -42,8 +42,9 @@ export async function runCli(argv: string[]): Promise<number> {
  */
 export async function bundledEngine(): Promise<Awaited<ReturnType<typeof loadEngine>> | undefined> {
   if (!bundleIsCurrent()) return undefined;
-  // A worker of the pool, which set the batch's heap flags for the process before starting it: this thread's copy of
-  // the module records them too, and compiles with the cache the build made under them.
+  // A worker of the pool: a batch renders release after release, under its heap flags (renderBatch has set them for
+  // the process already; set here too, a pool made by createRunner alone has them all the same), and compiles with the
+  // cache the build made under them.
   setHeapFlags();
   const bundle = loadBundle(BUNDLE_FILE, BUNDLE_FILE + BATCH_CACHE_SUFFIX);
   return (bundle.exports.loadEngine as typeof loadEngine)();
